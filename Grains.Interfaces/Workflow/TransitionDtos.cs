@@ -1,0 +1,16 @@
+namespace SocialValue.Workflow;
+
+/// <summary>One recorded transition of a workflow: when, who, which trigger, from and to which state, and why.</summary>
+public sealed record TransitionRecord(DateTimeOffset At, string Actor, string Trigger, string From, string To, string? Reason);
+
+/// <summary>A trigger that may be fired now, and where it leads.</summary>
+public sealed record PermittedTransition(string Trigger, string To);
+
+/// <summary>A trigger of the current state that may not be fired now, with the reasons.</summary>
+public sealed record BlockedTransition(string Trigger, IReadOnlyList<string> Reasons);
+
+/// <summary>The current state with its permitted and blocked triggers.</summary>
+public sealed record TransitionOptions(string State, IReadOnlyList<PermittedTransition> Permitted, IReadOnlyList<BlockedTransition> Blocked);
+
+/// <summary>A request to fire a trigger: the actor, an optional reason and named arguments (e.g. <c>bidId</c>, <c>level</c>).</summary>
+public sealed record TransitionRequest(string Trigger, string Actor, string? Reason, IReadOnlyDictionary<string, string> Arguments);
