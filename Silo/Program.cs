@@ -1,1 +1,3 @@
-Console.WriteLine("placeholder");
+using SocialValue.Silo;
+
+await SiloApplication.Create(args).RunAsync();

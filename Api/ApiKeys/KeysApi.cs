@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using SocialValue.Api.Auth;
+using SocialValue.Api.Http;
+using SocialValue.Errors;
+using SocialValue.Keys;
+using SocialValue.Organisations;
+using SocialValue.Runtime;
+
+namespace SocialValue.Api.ApiKeys;
+
+public static class KeysApi
+{
+    public static RouteGroupBuilder MapKeysApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/keys").WithTags("Keys").RequireAuthorization(Policies.Admin);
+        api.MapPost("/", CreateKey);
+        api.MapDelete("/{id}", RevokeKey);
+        return api;
+    }
+
+    /// <summary>Issues a key; the key itself is in this response only, the service keeps its hash.</summary>
+    public static async Task<Created<CreatedKeyResponse>> CreateKey(CreateKeyRequest request, IGrainFactory grains)
+    {
+        var validation = new RequestValidation()
+            .Required("name", request.Name)
+            .MaxLength("name", request.Name, 200)
+            .Required("role", request.Role)
+            .OptionalSlug("organisationId", request.OrganisationId);
+        if (request.Role is not null and not Role.Admin && request.OrganisationId is null)
+        {
+            validation.Add("organisationId", $"A {request.Role} key belongs to an organisation: 'organisationId' is required.");
+        }
+        validation.ThrowIfInvalid();
+        if (request.OrganisationId is { } organisationId)
+        {
+            await grains.GetGrain<IOrganisationGrain>(organisationId).GetAsync();
+        }
+
+        var (id, key, hash) = ApiKeyFormat.Issue();
+        var created = await grains.GetGrain<IApiKeyGrain>(id)
+            .CreateAsync(new NewApiKey(request.Name!, request.Role!.Value, request.OrganisationId, hash));
+        return TypedResults.Created($"/api/keys/{id}", new CreatedKeyResponse(id, key, created.Name, created.Role, created.OrganisationId));
+    }
+
+    public static async Task<NoContent> RevokeKey(string id, IGrainFactory grains)
+    {
+        if (!Slug.IsValid(id))
+        {
+            throw new NotFoundException($"There is no API key '{id}'.");
+        }
+        await grains.GetGrain<IApiKeyGrain>(id).RevokeAsync();
+        return TypedResults.NoContent();
+    }
+
+    public sealed record CreateKeyRequest(string? Name, Role? Role, string? OrganisationId);
+
+    public sealed record CreatedKeyResponse(string Id, string Key, string Name, Role Role, string? OrganisationId);
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using SocialValue.Api.Auth;
+using SocialValue.Errors;
+using SocialValue.Runtime;
+
+namespace SocialValue.Api.Errors;
+
+/// <summary>Turns every exception into RFC 9457 problem details with the status API.md names for it.</summary>
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(exception);
+        if (problem.Status == StatusCodes.Status500InternalServerError)
+        {
+            LogUnhandled(context.Request.Method, context.Request.Path, exception);
+        }
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    public static ProblemDetails ToProblem(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == 413 ? "Request body too large" : "Malformed request", Explain(bad)),
+        JsonException json => Problem(400, "Malformed request", json.Message),
+        ValidationException invalid => WithErrors(Problem(422, "Validation failed", invalid.Message), invalid.Errors),
+        NotFoundException notFound => Problem(404, "Not found", notFound.Message),
+        ForbiddenException forbidden => Problem(403, "Forbidden", forbidden.Message),
+        ConflictException conflict => Problem(409, "Conflict", conflict.Message),
+        TransitionRefusedException refused => Refused(refused),
+        InconsistentStateException => Problem(409, "Write conflict", "Another request changed this resource at the same time; read it again and retry."),
+        PreconditionFailedException stale => Problem(412, "Precondition failed", stale.Message),
+        _ => Problem(500, "Internal error", "The service failed to handle this request; it has been logged."),
+    };
+
+    private static string Explain(BadHttpRequestException bad) =>
+        bad.InnerException is { } inner ? $"{bad.Message} {inner.Message}" : bad.Message;
+
+    private static ProblemDetails Problem(int status, string title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+
+    private static ProblemDetails WithErrors(ProblemDetails problem, IReadOnlyDictionary<string, string[]> errors)
+    {
+        problem.Extensions["errors"] = errors;
+        return problem;
+    }
+
+    private static ProblemDetails Refused(TransitionRefusedException refused)
+    {
+        var problem = Problem(409, "Transition not permitted", refused.Message);
+        problem.Extensions["trigger"] = refused.Trigger;
+        problem.Extensions["state"] = refused.State;
+        problem.Extensions["reasons"] = refused.Reasons;
+        return problem;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
+    private partial void LogUnhandled(string method, string path, Exception exception);
+}

@@ -1,0 +1,118 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using SocialValue.Api.Auth;
+using SocialValue.Api.Http;
+using SocialValue.Errors;
+using SocialValue.Organisations;
+using SocialValue.Runtime;
+
+namespace SocialValue.Api.Organisations;
+
+public static class OrganisationsApi
+{
+    private const int MaxGeneratedIdAttempts = 3;
+
+    public static RouteGroupBuilder MapOrganisationsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/organisations").WithTags("Organisations").RequireAuthorization();
+        api.MapPost("/", CreateOrganisation).RequireAuthorization(Policies.Admin);
+        api.MapGet("/", ListOrganisations);
+        api.MapGet("/{id}", GetOrganisation);
+        api.MapPut("/{id}", UpdateOrganisation);
+        return api;
+    }
+
+    /// <summary>Registers an organisation (Admin); the id is the client's, else made from the name.</summary>
+    public static async Task<Created<OrganisationResponse>> CreateOrganisation(
+        OrganisationRequest request, IGrainFactory grains, HttpResponse response)
+    {
+        var profile = request.Validate(requireValidId: true);
+        var id = request.Id ?? Slug.From(profile.Name);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var created = await grains.GetGrain<IOrganisationGrain>(id).CreateAsync(profile);
+                response.SetETag(created.ETag);
+                return TypedResults.Created($"/api/organisations/{id}", created.AsResponse());
+            }
+            catch (ConflictException) when (request.Id is null && attempt < MaxGeneratedIdAttempts)
+            {
+                id = Slug.WithSuffix(Slug.From(profile.Name));
+            }
+        }
+    }
+
+    /// <summary>Admin sees every organisation; other keys see their own.</summary>
+    public static async Task<Ok<IReadOnlyList<OrganisationSummaryResponse>>> ListOrganisations(IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var all = await grains.GetGrain<IOrganisationIndexGrain>(IOrganisationIndexGrain.All).ListAsync();
+        var visible = user.IsAdmin() ? all : all.Where(o => o.Id == user.OrganisationId());
+        return TypedResults.Ok<IReadOnlyList<OrganisationSummaryResponse>>([.. visible.Select(o => o.AsResponse())]);
+    }
+
+    public static async Task<Ok<OrganisationResponse>> GetOrganisation(
+        string id, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response)
+    {
+        EnsureExists(id);
+        user.EnsureCanRead(id);
+        var organisation = await grains.GetGrain<IOrganisationGrain>(id).GetAsync();
+        response.SetETag(organisation.ETag);
+        return TypedResults.Ok(organisation.AsResponse());
+    }
+
+    /// <summary>Replaces name, type and place; honours <c>If-Match</c>.</summary>
+    public static async Task<Ok<OrganisationResponse>> UpdateOrganisation(
+        string id, OrganisationRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
+    {
+        EnsureExists(id);
+        user.EnsureCanWrite(id);
+        var profile = request.Validate(requireValidId: false);
+        if (request.Id is not null && request.Id != id)
+        {
+            throw new ValidationException("id", "The id in the body differs from the id in the route.");
+        }
+        var updated = await grains.GetGrain<IOrganisationGrain>(id).UpdateAsync(profile, context.Request.IfMatch());
+        context.Response.SetETag(updated.ETag);
+        return TypedResults.Ok(updated.AsResponse());
+    }
+
+    private static void EnsureExists(string id)
+    {
+        if (!Slug.IsValid(id))
+        {
+            throw new NotFoundException($"There is no organisation '{id}'.");
+        }
+    }
+
+    private static OrganisationProfile Validate(this OrganisationRequest request, bool requireValidId)
+    {
+        var validation = new RequestValidation()
+            .Required("name", request.Name)
+            .MaxLength("name", request.Name, 200)
+            .Required("type", request.Type)
+            .Required("place", request.Place)
+            .MaxLength("place", request.Place, 200);
+        if (requireValidId)
+        {
+            validation.OptionalSlug("id", request.Id);
+        }
+        validation.ThrowIfInvalid();
+        return new OrganisationProfile(request.Name!.Trim(), request.Type!.Value, request.Place!.Trim());
+    }
+
+    private static OrganisationResponse AsResponse(this OrganisationDetails o) =>
+        new(o.Id, o.Name, o.Type, o.Place, o.CreatedAt, o.UpdatedAt);
+
+    private static OrganisationSummaryResponse AsResponse(this OrganisationSummary o) => new(o.Id, o.Name, o.Type, o.Place);
+
+    public sealed record OrganisationRequest(string? Id, string? Name, OrganisationType? Type, string? Place);
+
+    public sealed record OrganisationResponse(
+        string Id, string Name, OrganisationType Type, string Place, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+    public sealed record OrganisationSummaryResponse(string Id, string Name, OrganisationType Type, string Place);
+}

@@ -1,0 +1,25 @@
+using SocialValue.Runtime;
+
+namespace SocialValue.Keys;
+
+/// <summary>An issued API key, keyed by its public id; only a hash of its secret is kept.</summary>
+public interface IApiKeyGrain : IGrain
+{
+    /// <summary>Stores a new key; <see cref="Errors.ConflictException"/> when the id exists.</summary>
+    Task<ApiKeyDetails> CreateAsync(NewApiKey key);
+
+    /// <summary>The key's holder when <paramref name="secretHash"/> matches and the key is not revoked, else null.</summary>
+    Task<ApiKeyDetails?> VerifyAsync(string secretHash);
+
+    /// <summary>Whether the key was ever created (revoked or not).</summary>
+    Task<bool> ExistsAsync();
+
+    /// <summary>Revokes the key; <see cref="Errors.NotFoundException"/> when it was never created.</summary>
+    Task RevokeAsync();
+}
+
+/// <summary>What is stored for a new key: the SHA-256 of its secret, never the secret.</summary>
+public sealed record NewApiKey(string Name, Role Role, string? OrganisationId, string SecretHash);
+
+/// <summary>Who holds a key.</summary>
+public sealed record ApiKeyDetails(string Id, string Name, Role Role, string? OrganisationId, DateTimeOffset CreatedAt, bool Revoked);

@@ -1,0 +1,29 @@
+using SocialValue.Runtime;
+
+namespace SocialValue.Organisations;
+
+/// <summary>An anchor institution or partner, keyed by its slug id.</summary>
+public interface IOrganisationGrain : IGrain
+{
+    /// <summary>Registers the organisation; <see cref="Errors.ConflictException"/> when the id is taken.</summary>
+    Task<OrganisationDetails> CreateAsync(OrganisationProfile profile);
+
+    /// <summary>The organisation; <see cref="Errors.NotFoundException"/> when it was never created.</summary>
+    Task<OrganisationDetails> GetAsync();
+
+    /// <summary>Replaces the profile when <paramref name="expectedETag"/> is null or current.</summary>
+    Task<OrganisationDetails> UpdateAsync(OrganisationProfile profile, string? expectedETag);
+}
+
+/// <summary>Every organisation's summary, kept by the organisation grains (key <see cref="All"/>).</summary>
+public interface IOrganisationIndexGrain : IGrain
+{
+    /// <summary>The key of the one index.</summary>
+    public const string All = "all";
+
+    /// <summary>Adds or replaces an organisation's line.</summary>
+    Task UpsertAsync(OrganisationSummary summary);
+
+    /// <summary>Every organisation, ordered by name.</summary>
+    Task<IReadOnlyList<OrganisationSummary>> ListAsync();
+}

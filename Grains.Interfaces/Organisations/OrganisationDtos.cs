@@ -1,0 +1,17 @@
+namespace SocialValue.Organisations;
+
+/// <summary>What an organisation is registered with.</summary>
+public sealed record OrganisationProfile(string Name, OrganisationType Type, string Place);
+
+/// <summary>An organisation as callers see it, with the version of its stored record.</summary>
+public sealed record OrganisationDetails(
+    string Id,
+    string Name,
+    OrganisationType Type,
+    string Place,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    string ETag);
+
+/// <summary>One line of the organisation index.</summary>
+public sealed record OrganisationSummary(string Id, string Name, OrganisationType Type, string Place);

@@ -1,0 +1,14 @@
+namespace SocialValue.Organisations;
+
+/// <summary>The kinds of anchor institution and partner the seeds name.</summary>
+public enum OrganisationType
+{
+    NhsProvider,
+    LocalAuthority,
+    ClinicalCommissioningGroup,
+    Vcfse,
+    BlueLight,
+    Education,
+    BusinessAndIndustry,
+    ChamberOfCommerce,
+}

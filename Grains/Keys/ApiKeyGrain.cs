@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using System.Text;
+using SocialValue.Errors;
+using SocialValue.Runtime;
+
+namespace SocialValue.Keys;
+
+public sealed class ApiKeyGrain(IGrainContext context, IPersistentState<ApiKeyState> key) : Grain(context), IApiKeyGrain
+{
+    public async Task<ApiKeyDetails> CreateAsync(NewApiKey newKey)
+    {
+        if (key.RecordExists)
+        {
+            throw new ConflictException($"API key '{Key}' exists already.");
+        }
+        key.State = new ApiKeyState
+        {
+            Name = newKey.Name,
+            Role = newKey.Role,
+            OrganisationId = newKey.OrganisationId,
+            SecretHash = newKey.SecretHash,
+            CreatedAt = Context.Time.GetUtcNow(),
+        };
+        await key.WriteStateAsync();
+        return Details();
+    }
+
+    public Task<ApiKeyDetails?> VerifyAsync(string secretHash)
+    {
+        var matches = key.RecordExists
+            && key.State.RevokedAt is null
+            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(secretHash), Encoding.ASCII.GetBytes(key.State.SecretHash));
+        return Task.FromResult(matches ? Details() : null);
+    }
+
+    public Task<bool> ExistsAsync() => Task.FromResult(key.RecordExists);
+
+    public async Task RevokeAsync()
+    {
+        if (!key.RecordExists)
+        {
+            throw new NotFoundException($"There is no API key '{Key}'.");
+        }
+        if (key.State.RevokedAt is null)
+        {
+            key.State.RevokedAt = Context.Time.GetUtcNow();
+            await key.WriteStateAsync();
+        }
+    }
+
+    private ApiKeyDetails Details() =>
+        new(Key, key.State.Name, key.State.Role, key.State.OrganisationId, key.State.CreatedAt, key.State.RevokedAt is not null);
+}

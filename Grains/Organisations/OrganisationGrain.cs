@@ -1,0 +1,51 @@
+using SocialValue.Errors;
+using SocialValue.Runtime;
+
+namespace SocialValue.Organisations;
+
+public sealed class OrganisationGrain(IGrainContext context, IPersistentState<OrganisationState> organisation)
+    : Grain(context), IOrganisationGrain
+{
+    public async Task<OrganisationDetails> CreateAsync(OrganisationProfile profile)
+    {
+        if (organisation.RecordExists)
+        {
+            throw new ConflictException($"Organisation '{Key}' exists already.");
+        }
+        var now = Context.Time.GetUtcNow();
+        organisation.State = new OrganisationState { CreatedAt = now };
+        return await SaveAsync(profile, now);
+    }
+
+    public Task<OrganisationDetails> GetAsync() => Task.FromResult(Details());
+
+    public async Task<OrganisationDetails> UpdateAsync(OrganisationProfile profile, string? expectedETag)
+    {
+        var current = Details();
+        if (expectedETag is not null && expectedETag != current.ETag)
+        {
+            throw new PreconditionFailedException(expectedETag, current.ETag);
+        }
+        return await SaveAsync(profile, Context.Time.GetUtcNow());
+    }
+
+    private async Task<OrganisationDetails> SaveAsync(OrganisationProfile profile, DateTimeOffset now)
+    {
+        var state = organisation.State;
+        (state.Name, state.Type, state.Place, state.UpdatedAt) = (profile.Name, profile.Type, profile.Place, now);
+        await organisation.WriteStateAsync();
+        await GrainFactory.GetGrain<IOrganisationIndexGrain>(IOrganisationIndexGrain.All)
+            .UpsertAsync(new OrganisationSummary(Key, state.Name, state.Type, state.Place));
+        return Details();
+    }
+
+    private OrganisationDetails Details()
+    {
+        if (!organisation.RecordExists)
+        {
+            throw new NotFoundException($"There is no organisation '{Key}'.");
+        }
+        var state = organisation.State;
+        return new OrganisationDetails(Key, state.Name, state.Type, state.Place, state.CreatedAt, state.UpdatedAt, organisation.ETag!);
+    }
+}

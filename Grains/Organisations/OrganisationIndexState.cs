@@ -1,0 +1,6 @@
+namespace SocialValue.Organisations;
+
+public sealed class OrganisationIndexState
+{
+    public Dictionary<string, OrganisationSummary> Organisations { get; set; } = [];
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SocialValue.Api;
+using SocialValue.Organisations;
+using SocialValue.Silo.Reminders;
+using SocialValue.Silo.Runtime;
+using SocialValue.Silo.Storage;
+
+namespace SocialValue.Silo;
+
+/// <summary>Builds the Silo: the grain runtime, its storage and scheduler, and the REST API on Kestrel.</summary>
+public static class SiloApplication
+{
+    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
+
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        // appsettings.json ships beside the binaries; relative paths in settings (data/) stay relative to the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var configuration = builder.Configuration;
+
+        // Grains: durable state, the runtime that activates them, and Quartz for their reminders.
+        builder.Services.AddGrainStorage(configuration);
+        builder.Services.AddGrainRuntime(configuration, typeof(OrganisationGrain).Assembly);
+        builder.Services.AddReminders(configuration);
+
+        // The REST API with its conventions: problem details, API keys, ETags, OpenAPI.
+        builder.Services.AddSocialValueApi(configuration);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Limits.MaxRequestBodySize = configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes));
+
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.UseSocialValueApi();
+        return app;
+    }
+}
