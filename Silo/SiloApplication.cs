@@ -14,7 +14,7 @@ public static class SiloApplication
 {
     public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
 
-    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? configureApp = null)
     {
         // appsettings.json ships beside the binaries; relative paths in settings (data/) stay relative to the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -33,6 +33,7 @@ public static class SiloApplication
         configure?.Invoke(builder);
         var app = builder.Build();
         app.UseSocialValueApi();
+        configureApp?.Invoke(app);
         return app;
     }
 }
