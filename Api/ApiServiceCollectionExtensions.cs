@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SocialValue.Api.Auth;
 using SocialValue.Api.Errors;
+using SocialValue.Api.Frameworks;
 using SocialValue.Api.ApiKeys;
 using SocialValue.Api.Organisations;
 using SocialValue.Api.Service;
@@ -50,6 +51,7 @@ public static class ApiServiceCollectionExtensions
         app.MapHealthApi();
         app.MapKeysApi();
         app.MapOrganisationsApi();
+        app.MapFrameworksApi();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SocialValue.Api;
+using SocialValue.Formulas;
 using SocialValue.Organisations;
 using SocialValue.Silo.Reminders;
 using SocialValue.Silo.Runtime;
@@ -24,6 +25,7 @@ public static class SiloApplication
         builder.Services.AddGrainStorage(configuration);
         builder.Services.AddGrainRuntime(configuration, typeof(OrganisationGrain).Assembly);
         builder.Services.AddReminders(configuration);
+        builder.Services.AddSingleton<FormulaEngine>();
 
         // The REST API with its conventions: problem details, API keys, ETags, OpenAPI.
         builder.Services.AddSocialValueApi(configuration);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using SocialValue.Api.Auth;
 using SocialValue.Errors;
+using SocialValue.Formulas;
 using SocialValue.Runtime;
 
 namespace SocialValue.Api.Errors;
@@ -28,6 +29,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     {
         BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == 413 ? "Request body too large" : "Malformed request", Explain(bad)),
         JsonException json => Problem(400, "Malformed request", json.Message),
+        FormulaRejectedException rejected => WithDiagnostics(Problem(422, "Formula rejected", rejected.Message), rejected.Diagnostics),
+        FormulaEvaluationException failed => Problem(422, "Formula evaluation failed", $"The formula cannot be evaluated: {failed.Message}."),
         ValidationException invalid => WithErrors(Problem(422, "Validation failed", invalid.Message), invalid.Errors),
         NotFoundException notFound => Problem(404, "Not found", notFound.Message),
         ForbiddenException forbidden => Problem(403, "Forbidden", forbidden.Message),
@@ -47,6 +50,12 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     private static ProblemDetails WithErrors(ProblemDetails problem, IReadOnlyDictionary<string, string[]> errors)
     {
         problem.Extensions["errors"] = errors;
+        return problem;
+    }
+
+    private static ProblemDetails WithDiagnostics(ProblemDetails problem, IReadOnlyList<FormulaDiagnostic> diagnostics)
+    {
+        problem.Extensions["diagnostics"] = diagnostics;
         return problem;
     }
 

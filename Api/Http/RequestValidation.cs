@@ -1,3 +1,4 @@
+using SocialValue.Ids;
 using SocialValue.Errors;
 
 namespace SocialValue.Api.Http;

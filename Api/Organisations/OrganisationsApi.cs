@@ -1,3 +1,4 @@
+using SocialValue.Ids;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,6 +23,7 @@ public static class OrganisationsApi
         api.MapGet("/", ListOrganisations);
         api.MapGet("/{id}", GetOrganisation);
         api.MapPut("/{id}", UpdateOrganisation);
+        api.MapPut("/{id}/framework", AdoptFramework);
         return api;
     }
 
@@ -80,6 +82,18 @@ public static class OrganisationsApi
         return TypedResults.Ok(updated.AsResponse());
     }
 
+    /// <summary>Adopts a TOMs framework (Admin, or an Officer of the organisation); honours <c>If-Match</c>.</summary>
+    public static async Task<Ok<OrganisationResponse>> AdoptFramework(
+        string id, AdoptFrameworkRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
+    {
+        EnsureExists(id);
+        user.EnsureCanWrite(id);
+        new RequestValidation().Required("frameworkId", request.FrameworkId).OptionalSlug("frameworkId", request.FrameworkId).ThrowIfInvalid();
+        var adopted = await grains.GetGrain<IOrganisationGrain>(id).AdoptFrameworkAsync(request.FrameworkId!, context.Request.IfMatch());
+        context.Response.SetETag(adopted.ETag);
+        return TypedResults.Ok(adopted.AsResponse());
+    }
+
     private static void EnsureExists(string id)
     {
         if (!Slug.IsValid(id))
@@ -105,14 +119,16 @@ public static class OrganisationsApi
     }
 
     private static OrganisationResponse AsResponse(this OrganisationDetails o) =>
-        new(o.Id, o.Name, o.Type, o.Place, o.CreatedAt, o.UpdatedAt);
+        new(o.Id, o.Name, o.Type, o.Place, o.CreatedAt, o.UpdatedAt, o.FrameworkId);
 
     private static OrganisationSummaryResponse AsResponse(this OrganisationSummary o) => new(o.Id, o.Name, o.Type, o.Place);
 
     public sealed record OrganisationRequest(string? Id, string? Name, OrganisationType? Type, string? Place);
 
     public sealed record OrganisationResponse(
-        string Id, string Name, OrganisationType Type, string Place, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+        string Id, string Name, OrganisationType Type, string Place, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? FrameworkId);
+
+    public sealed record AdoptFrameworkRequest(string? FrameworkId);
 
     public sealed record OrganisationSummaryResponse(string Id, string Name, OrganisationType Type, string Place);
 }

@@ -13,6 +13,9 @@ public interface IOrganisationGrain : IGrain
 
     /// <summary>Replaces the profile when <paramref name="expectedETag"/> is null or current.</summary>
     Task<OrganisationDetails> UpdateAsync(OrganisationProfile profile, string? expectedETag);
+
+    /// <summary>Adopts a TOMs framework (a shipped template or a copy); 422 when there is no such framework.</summary>
+    Task<OrganisationDetails> AdoptFrameworkAsync(string frameworkId, string? expectedETag);
 }
 
 /// <summary>Every organisation's summary, kept by the organisation grains (key <see cref="All"/>).</summary>

@@ -11,6 +11,7 @@ public sealed record OrganisationDetails(
     string Place,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
+    string? FrameworkId,
     string ETag);
 
 /// <summary>One line of the organisation index.</summary>

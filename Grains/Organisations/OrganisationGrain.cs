@@ -1,4 +1,5 @@
 using SocialValue.Errors;
+using SocialValue.Frameworks;
 using SocialValue.Runtime;
 
 namespace SocialValue.Organisations;
@@ -21,12 +22,34 @@ public sealed class OrganisationGrain(IGrainContext context, IPersistentState<Or
 
     public async Task<OrganisationDetails> UpdateAsync(OrganisationProfile profile, string? expectedETag)
     {
+        EnsureVersion(expectedETag);
+        return await SaveAsync(profile, Context.Time.GetUtcNow());
+    }
+
+    public async Task<OrganisationDetails> AdoptFrameworkAsync(string frameworkId, string? expectedETag)
+    {
+        EnsureVersion(expectedETag);
+        try
+        {
+            await GrainFactory.GetGrain<IFrameworkGrain>(frameworkId).GetAsync();
+        }
+        catch (NotFoundException)
+        {
+            throw new ValidationException("frameworkId", $"There is no framework '{frameworkId}'.");
+        }
+        organisation.State.FrameworkId = frameworkId;
+        organisation.State.UpdatedAt = Context.Time.GetUtcNow();
+        await organisation.WriteStateAsync();
+        return Details();
+    }
+
+    private void EnsureVersion(string? expectedETag)
+    {
         var current = Details();
         if (expectedETag is not null && expectedETag != current.ETag)
         {
             throw new PreconditionFailedException(expectedETag, current.ETag);
         }
-        return await SaveAsync(profile, Context.Time.GetUtcNow());
     }
 
     private async Task<OrganisationDetails> SaveAsync(OrganisationProfile profile, DateTimeOffset now)
@@ -46,6 +69,6 @@ public sealed class OrganisationGrain(IGrainContext context, IPersistentState<Or
             throw new NotFoundException($"There is no organisation '{Key}'.");
         }
         var state = organisation.State;
-        return new OrganisationDetails(Key, state.Name, state.Type, state.Place, state.CreatedAt, state.UpdatedAt, organisation.ETag!);
+        return new OrganisationDetails(Key, state.Name, state.Type, state.Place, state.CreatedAt, state.UpdatedAt, state.FrameworkId, organisation.ETag!);
     }
 }

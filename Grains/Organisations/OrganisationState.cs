@@ -11,4 +11,6 @@ public sealed class OrganisationState
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    public string? FrameworkId { get; set; }
 }

@@ -2,13 +2,15 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace SocialValue.Api.Http;
+namespace SocialValue.Ids;
 
-/// <summary>Resource ids: <c>[a-z0-9][a-z0-9-]{0,63}</c>, given by the client or made from a name.</summary>
+/// <summary>Resource ids (API.md): <c>[a-z0-9][a-z0-9-]{0,63}</c>, given by the client or made from a name.</summary>
 public static partial class Slug
 {
+    /// <summary>The longest id.</summary>
     public const int MaxLength = 64;
 
+    /// <summary>Whether <paramref name="id"/> is a well-formed id.</summary>
     public static bool IsValid(string? id) => id is not null && Pattern().IsMatch(id);
 
     /// <summary>A slug from a display name ("Walsall Council" → <c>walsall-council</c>), or a random one.</summary>
@@ -37,6 +39,7 @@ public static partial class Slug
     /// <summary>The slug with a short random suffix, for when the plain one is taken.</summary>
     public static string WithSuffix(string slug) => $"{slug}-{Random()[..4]}";
 
+    /// <summary>Twelve random hex digits.</summary>
     public static string Random() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]

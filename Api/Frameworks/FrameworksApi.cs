@@ -1,0 +1,192 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using SocialValue.Api.Auth;
+using SocialValue.Api.Http;
+using SocialValue.Errors;
+using SocialValue.Formulas;
+using SocialValue.Frameworks;
+using SocialValue.Ids;
+using SocialValue.Runtime;
+
+namespace SocialValue.Api.Frameworks;
+
+public static class FrameworksApi
+{
+    public static IEndpointRouteBuilder MapFrameworksApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/frameworks").WithTags("Frameworks").RequireAuthorization();
+        api.MapGet("/", ListFrameworks);
+        api.MapGet("/{id}", GetFramework);
+        api.MapPost("/", CreateFramework).RequireAuthorization(Policies.Admin);
+        api.MapPost("/{id}/themes", AddTheme).RequireAuthorization(Policies.Admin);
+        api.MapPost("/{id}/themes/{themeId}/outcomes", AddOutcome).RequireAuthorization(Policies.Admin);
+        api.MapPost("/{id}/measures", AddMeasure).RequireAuthorization(Policies.Admin);
+        api.MapGet("/{id}/measures/{measureId}", GetMeasure);
+        api.MapPost("/{id}/measures/{measureId}/formula", PublishFormula).RequireAuthorization(Policies.Admin);
+        api.MapGet("/{id}/measures/{measureId}/formula/versions", ListFormulaVersions);
+        api.MapPost("/{id}/measures/{measureId}/evaluate", Evaluate);
+        api.MapPut("/{id}/proxy-values/{code}", SetProxyValue).RequireAuthorization(Policies.Admin);
+
+        app.MapPost("/api/formulas/check", CheckFormula).WithTags("Frameworks").RequireAuthorization();
+        return app;
+    }
+
+    public static async Task<Ok<IReadOnlyList<FrameworkSummary>>> ListFrameworks(IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IFrameworkIndexGrain>(IFrameworkIndexGrain.All).ListAsync());
+
+    public static async Task<Ok<FrameworkResponse>> GetFramework(string id, IGrainFactory grains, HttpResponse response)
+    {
+        var framework = await Framework(grains, id).GetAsync();
+        response.SetETag(framework.ETag);
+        return TypedResults.Ok(framework.AsResponse());
+    }
+
+    /// <summary>An empty framework, or a copy of <c>copyFrom</c> (a shipped template or any other) to edit.</summary>
+    public static async Task<Created<FrameworkResponse>> CreateFramework(CreateFrameworkRequest request, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        new RequestValidation()
+            .Required("name", request.Name)
+            .MaxLength("name", request.Name, 200)
+            .OptionalSlug("id", request.Id)
+            .OptionalSlug("copyFrom", request.CopyFrom)
+            .ThrowIfInvalid();
+        var id = request.Id ?? Slug.From(request.Name!);
+        var created = await grains.GetGrain<IFrameworkGrain>(id).CreateAsync(new NewFramework(request.Name!.Trim(), request.CopyFrom, user.Actor()));
+        return TypedResults.Created($"/api/frameworks/{id}", created.AsResponse());
+    }
+
+    public static async Task<Created<ThemeDetails>> AddTheme(string id, AddThemeRequest request, IGrainFactory grains)
+    {
+        new RequestValidation().Required("name", request.Name).MaxLength("name", request.Name, 300).ThrowIfInvalid();
+        var theme = await Framework(grains, id).AddThemeAsync(request.Id, request.Name!.Trim(), request.Code);
+        return TypedResults.Created($"/api/frameworks/{id}", theme);
+    }
+
+    public static async Task<Created<OutcomeDetails>> AddOutcome(string id, string themeId, AddOutcomeRequest request, IGrainFactory grains)
+    {
+        new RequestValidation().Required("name", request.Name).MaxLength("name", request.Name, 500).ThrowIfInvalid();
+        var outcome = await Framework(grains, id).AddOutcomeAsync(themeId, request.Id, request.Name!.Trim());
+        return TypedResults.Created($"/api/frameworks/{id}", outcome);
+    }
+
+    /// <summary>Adds a measure; its formula is checked, compiled and published as version 1.</summary>
+    public static async Task<Created<MeasureDetails>> AddMeasure(string id, AddMeasureRequest request, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        new RequestValidation()
+            .Required("themeId", request.ThemeId)
+            .Required("outcomeId", request.OutcomeId)
+            .Required("title", request.Title)
+            .MaxLength("title", request.Title, 500)
+            .Required("unit", request.Unit)
+            .MaxLength("unit", request.Unit, 50)
+            .Required("formula", request.Formula)
+            .ThrowIfInvalid();
+        var measure = await Framework(grains, id).AddMeasureAsync(new NewMeasure(
+            request.Id, request.ThemeId!, request.OutcomeId!, request.Title!.Trim(), request.Unit!.Trim(), request.Formula!, request.Options, user.Actor()));
+        return TypedResults.Created($"/api/frameworks/{id}/measures/{measure.Id}", measure);
+    }
+
+    public static async Task<Ok<MeasureDetails>> GetMeasure(string id, string measureId, IGrainFactory grains) =>
+        TypedResults.Ok(await Framework(grains, id).GetMeasureAsync(measureId));
+
+    /// <summary>Publishes a new formula version: 201 <c>{version}</c>, or 422 with <c>diagnostics</c>.</summary>
+    public static async Task<Created<FormulaVersionDetails>> PublishFormula(
+        string id, string measureId, FormulaRequest request, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        new RequestValidation().Required("source", request.Source).ThrowIfInvalid();
+        var version = await Framework(grains, id).PublishFormulaAsync(measureId, request.Source!, user.Actor());
+        return TypedResults.Created($"/api/frameworks/{id}/measures/{measureId}/formula/versions", version);
+    }
+
+    public static async Task<Ok<IReadOnlyList<FormulaVersionDetails>>> ListFormulaVersions(string id, string measureId, IGrainFactory grains) =>
+        TypedResults.Ok(await Framework(grains, id).GetFormulaVersionsAsync(measureId));
+
+    /// <summary>Evaluates the current formula version, or the one named, with the proxy values in force at <c>at</c> (default today).</summary>
+    public static async Task<Ok<EvaluationResult>> Evaluate(string id, string measureId, EvaluateRequest request, IGrainFactory grains)
+    {
+        new RequestValidation().Required("quantity", request.Quantity).ThrowIfInvalid();
+        var result = await Framework(grains, id).EvaluateAsync(measureId, new EvaluationRequest(
+            request.Quantity!.Value,
+            request.Target ?? 0,
+            request.ContractValue ?? 0,
+            request.Inputs ?? new Dictionary<string, decimal>(),
+            request.Version,
+            request.At,
+            request.Lists));
+        return TypedResults.Ok(result);
+    }
+
+    public static async Task<Ok<IReadOnlyList<ProxyValueEntry>>> SetProxyValue(
+        string id, string code, ProxyValueRequest request, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var validation = new RequestValidation()
+            .Required("value", request.Value)
+            .Required("effectiveFrom", request.EffectiveFrom)
+            .MaxLength("code", code, 64);
+        if (request.Value < 0)
+        {
+            validation.Add("value", "A proxy value is £ per unit and cannot be negative.");
+        }
+        validation.ThrowIfInvalid();
+        return TypedResults.Ok(await Framework(grains, id).SetProxyValueAsync(code, request.Value!.Value, request.EffectiveFrom!.Value, user.Actor()));
+    }
+
+    /// <summary>A dry run: the diagnostics a formula would get, without publishing anything.</summary>
+    public static async Task<Ok<CheckResponse>> CheckFormula(FormulaRequest request, IGrainFactory grains)
+    {
+        new RequestValidation().Required("source", request.Source).ThrowIfInvalid();
+        var diagnostics = await grains.GetGrain<IFormulaCheckGrain>(IFormulaCheckGrain.Default).CheckAsync(request.Source!);
+        return TypedResults.Ok(new CheckResponse(diagnostics.Count == 0, diagnostics));
+    }
+
+    private static IFrameworkGrain Framework(IGrainFactory grains, string id) =>
+        Slug.IsValid(id) ? grains.GetGrain<IFrameworkGrain>(id) : throw new NotFoundException($"There is no framework '{id}'.");
+
+    private static FrameworkResponse AsResponse(this FrameworkDetails f) =>
+        new(f.Id, f.Name, f.ReadOnly, f.CopiedFrom, [.. f.Themes.Select(AsResponse)], f.ProxyValues, f.ProxyValueHistory);
+
+    private static ThemeResponse AsResponse(ThemeDetails t) =>
+        new(t.Id, t.Code, t.Name, [.. t.Outcomes.Select(o => new OutcomeResponse(o.Id, o.Name, o.MarmotPriority,
+            [.. o.Measures.Select(m => new MeasureSummaryResponse(m.Id, m.Number, m.Title, m.Unit, m.Options, m.Formula.Version))]))]);
+
+    public sealed record CreateFrameworkRequest(string? Id, string? Name, string? CopyFrom);
+
+    public sealed record AddThemeRequest(string? Id, string? Name, string? Code);
+
+    public sealed record AddOutcomeRequest(string? Id, string? Name);
+
+    public sealed record AddMeasureRequest(string? Id, string? ThemeId, string? OutcomeId, string? Title, string? Unit, string? Formula, string? Options);
+
+    public sealed record FormulaRequest(string? Source);
+
+    public sealed record EvaluateRequest(
+        decimal? Quantity,
+        decimal? Target,
+        decimal? ContractValue,
+        Dictionary<string, decimal>? Inputs,
+        int? Version,
+        DateOnly? At,
+        Dictionary<string, IReadOnlyList<decimal>>? Lists);
+
+    public sealed record ProxyValueRequest(decimal? Value, DateOnly? EffectiveFrom);
+
+    public sealed record CheckResponse(bool Ok, IReadOnlyList<FormulaDiagnostic> Diagnostics);
+
+    public sealed record FrameworkResponse(
+        string Id,
+        string Name,
+        bool ReadOnly,
+        string? CopiedFrom,
+        IReadOnlyList<ThemeResponse> Themes,
+        IReadOnlyDictionary<string, decimal> ProxyValues,
+        IReadOnlyList<ProxyValueEntry> ProxyValueHistory);
+
+    public sealed record ThemeResponse(string Id, string? Code, string Name, IReadOnlyList<OutcomeResponse> Outcomes);
+
+    public sealed record OutcomeResponse(string Id, string Name, string? MarmotPriority, IReadOnlyList<MeasureSummaryResponse> Measures);
+
+    public sealed record MeasureSummaryResponse(string Id, int? Number, string Title, string Unit, string? Options, int FormulaVersion);
+}

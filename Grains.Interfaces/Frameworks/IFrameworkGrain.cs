@@ -1,0 +1,53 @@
+using SocialValue.Runtime;
+
+namespace SocialValue.Frameworks;
+
+/// <summary>
+/// A TOMs framework, keyed by its slug id. The four shipped with the service (walsall, cheshire-merseyside,
+/// knowsley, thurrock) are read-only templates built from the seeds; councils copy one and edit the copy.
+/// </summary>
+public interface IFrameworkGrain : IGrain
+{
+    /// <summary>Creates an empty framework or a copy of <see cref="NewFramework.CopyFrom"/>; 409 when the id exists.</summary>
+    Task<FrameworkDetails> CreateAsync(NewFramework framework);
+
+    /// <summary>The framework; 404 when there is none.</summary>
+    Task<FrameworkDetails> GetAsync();
+
+    /// <summary>Adds a theme to an editable framework.</summary>
+    Task<ThemeDetails> AddThemeAsync(string? id, string name, string? code);
+
+    /// <summary>Adds an outcome under a theme of an editable framework.</summary>
+    Task<OutcomeDetails> AddOutcomeAsync(string themeId, string? id, string name);
+
+    /// <summary>Adds a measure; its formula must compile and is published as version 1 (422 with diagnostics otherwise).</summary>
+    Task<MeasureDetails> AddMeasureAsync(NewMeasure measure);
+
+    /// <summary>A measure with its current formula; 404 when unknown.</summary>
+    Task<MeasureDetails> GetMeasureAsync(string measureId);
+
+    /// <summary>Publishes a new formula version of a measure; returns it. Earlier versions stay as they were.</summary>
+    Task<FormulaVersionDetails> PublishFormulaAsync(string measureId, string source, string author);
+
+    /// <summary>Every published version of a measure's formula, oldest first.</summary>
+    Task<IReadOnlyList<FormulaVersionDetails>> GetFormulaVersionsAsync(string measureId);
+
+    /// <summary>Evaluates a measure's formula (the current version, or the one named) with the proxy values in force at the date.</summary>
+    Task<EvaluationResult> EvaluateAsync(string measureId, EvaluationRequest request);
+
+    /// <summary>Sets a proxy value from a date; earlier values are kept and used for earlier periods.</summary>
+    Task<IReadOnlyList<ProxyValueEntry>> SetProxyValueAsync(string code, decimal value, DateOnly effectiveFrom, string author);
+}
+
+/// <summary>Every framework (key <see cref="All"/>): the shipped templates and those created since.</summary>
+public interface IFrameworkIndexGrain : IGrain
+{
+    /// <summary>The key of the one index.</summary>
+    public const string All = "all";
+
+    /// <summary>Adds or replaces a framework's line.</summary>
+    Task UpsertAsync(FrameworkSummary summary);
+
+    /// <summary>The shipped templates first, then the others by name.</summary>
+    Task<IReadOnlyList<FrameworkSummary>> ListAsync();
+}

@@ -1,0 +1,278 @@
+using SocialValue.Errors;
+using SocialValue.Formulas;
+using SocialValue.Ids;
+using SocialValue.Runtime;
+
+namespace SocialValue.Frameworks;
+
+public sealed class FrameworkGrain(IGrainContext context, IPersistentState<FrameworkState> framework, FormulaEngine formulas)
+    : Grain(context), IFrameworkGrain
+{
+    public const string TemplateETag = "template";
+    private static readonly DateTimeOffset TemplatePublishedAt = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    // Holding a compiled version keeps its load context alive; it unloads once this activation is collected.
+    private readonly Dictionary<(string Measure, int Version), CompiledFormula> _compiled = [];
+    private bool _isTemplate;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!framework.RecordExists && ReferenceFrameworks.Find(Key) is { } template)
+        {
+            framework.State = FromTemplate(template);
+            _isTemplate = true;
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task<FrameworkDetails> CreateAsync(NewFramework newFramework)
+    {
+        if (framework.RecordExists || _isTemplate)
+        {
+            throw new ConflictException($"Framework '{Key}' exists already.");
+        }
+        var state = new FrameworkState { Name = newFramework.Name };
+        if (newFramework.CopyFrom is { } sourceId)
+        {
+            var source = await GrainFactory.GetGrain<IFrameworkGrain>(sourceId).GetAsync();
+            var publishedAt = Context.Time.GetUtcNow();
+            state.CopiedFrom = sourceId;
+            state.Themes = [.. source.Themes.Select(t => CopyTheme(t, newFramework.Author, publishedAt))];
+            state.ProxyValues = [.. source.ProxyValueHistory];
+        }
+        framework.State = state;
+        await SaveAsync();
+        return Details();
+    }
+
+    public Task<FrameworkDetails> GetAsync() => Task.FromResult(Details());
+
+    public async Task<ThemeDetails> AddThemeAsync(string? id, string name, string? code)
+    {
+        EnsureEditable();
+        var themeId = NewId(id, "theme", framework.State.Themes.Select(t => t.Id), $"t{framework.State.Themes.Count + 1}");
+        var theme = new ThemeState { Id = themeId, Name = name, Code = code };
+        framework.State.Themes.Add(theme);
+        await SaveAsync();
+        return AsDetails(theme);
+    }
+
+    public async Task<OutcomeDetails> AddOutcomeAsync(string themeId, string? id, string name)
+    {
+        EnsureEditable();
+        var theme = Theme(themeId, "themeId");
+        var outcomeId = NewId(id, "outcome", AllOutcomes().Select(o => o.Outcome.Id), $"{theme.Id}-o{theme.Outcomes.Count + 1}");
+        var outcome = new OutcomeState { Id = outcomeId, Name = name };
+        theme.Outcomes.Add(outcome);
+        await SaveAsync();
+        return AsDetails(theme, outcome);
+    }
+
+    public async Task<MeasureDetails> AddMeasureAsync(NewMeasure newMeasure)
+    {
+        EnsureEditable();
+        var theme = Theme(newMeasure.ThemeId, "themeId");
+        var outcome = theme.Outcomes.FirstOrDefault(o => o.Id == newMeasure.OutcomeId)
+            ?? throw new ValidationException("outcomeId", $"Theme '{theme.Id}' has no outcome '{newMeasure.OutcomeId}'.");
+        var existing = AllMeasures().Select(m => m.Measure.Id).ToList();
+        var measureId = NewId(newMeasure.Id, "measure", existing, $"{theme.Id}-m{existing.Count + 1}");
+        var compiled = formulas.Compile(newMeasure.Formula);
+        var measure = new MeasureState
+        {
+            Id = measureId,
+            Title = newMeasure.Title,
+            Unit = newMeasure.Unit,
+            Options = newMeasure.Options,
+            Versions = [new FormulaVersionDetails(1, newMeasure.Formula, newMeasure.Author, Context.Time.GetUtcNow())],
+        };
+        outcome.Measures.Add(measure);
+        await SaveAsync();
+        _compiled[(measureId, 1)] = compiled;
+        return AsDetails(theme, outcome, measure);
+    }
+
+    public Task<MeasureDetails> GetMeasureAsync(string measureId)
+    {
+        var (theme, outcome, measure) = Measure(measureId);
+        return Task.FromResult(AsDetails(theme, outcome, measure));
+    }
+
+    public async Task<FormulaVersionDetails> PublishFormulaAsync(string measureId, string source, string author)
+    {
+        EnsureEditable();
+        var (_, _, measure) = Measure(measureId);
+        var compiled = formulas.Compile(source);
+        var version = new FormulaVersionDetails(measure.Versions.Count + 1, source, author, Context.Time.GetUtcNow());
+        measure.Versions.Add(version);
+        await SaveAsync();
+        _compiled[(measureId, version.Version)] = compiled;
+        return version;
+    }
+
+    public Task<IReadOnlyList<FormulaVersionDetails>> GetFormulaVersionsAsync(string measureId) =>
+        Task.FromResult<IReadOnlyList<FormulaVersionDetails>>(Measure(measureId).Measure.Versions);
+
+    public Task<EvaluationResult> EvaluateAsync(string measureId, EvaluationRequest request)
+    {
+        var (_, _, measure) = Measure(measureId);
+        var number = request.Version ?? measure.Versions.Count;
+        if (number < 1 || number > measure.Versions.Count)
+        {
+            throw new ValidationException("version", $"Measure '{measureId}' has versions 1 to {measure.Versions.Count}, not {number}.");
+        }
+        if (!_compiled.TryGetValue((measureId, number), out var compiled))
+        {
+            compiled = _compiled[(measureId, number)] = formulas.Compile(measure.Versions[number - 1].Source);
+        }
+        var at = request.At ?? DateOnly.FromDateTime(Context.Time.GetUtcNow().UtcDateTime);
+        var inputs = new FormulaInputs(request.Quantity, request.Target, request.ContractValue, request.Inputs, request.Lists);
+        var value = formulas.Evaluate(compiled, inputs, code => ProxyValueAt(code, at));
+        return Task.FromResult(new EvaluationResult(measureId, value, number, at));
+    }
+
+    public async Task<IReadOnlyList<ProxyValueEntry>> SetProxyValueAsync(string code, decimal value, DateOnly effectiveFrom, string author)
+    {
+        EnsureEditable();
+        var values = framework.State.ProxyValues;
+        values.RemoveAll(p => p.Code == code && p.EffectiveFrom == effectiveFrom);
+        values.Add(new ProxyValueEntry(code, value, effectiveFrom, author));
+        framework.State.ProxyValues = [.. values.OrderBy(p => p.Code, StringComparer.Ordinal).ThenBy(p => p.EffectiveFrom)];
+        await SaveAsync();
+        return [.. framework.State.ProxyValues.Where(p => p.Code == code)];
+    }
+
+    private decimal? ProxyValueAt(string code, DateOnly at) =>
+        framework.State.ProxyValues.LastOrDefault(p => p.Code == code && p.EffectiveFrom <= at)?.Value;
+
+    private async Task SaveAsync()
+    {
+        await framework.WriteStateAsync();
+        await GrainFactory.GetGrain<IFrameworkIndexGrain>(IFrameworkIndexGrain.All)
+            .UpsertAsync(new FrameworkSummary(Key, framework.State.Name, false, framework.State.CopiedFrom));
+    }
+
+    private void EnsureEditable()
+    {
+        EnsureExists();
+        if (_isTemplate)
+        {
+            throw new ConflictException(
+                $"Framework '{Key}' is a read-only template built from the seeds; copy it (POST /api/frameworks with copyFrom) and edit the copy.");
+        }
+    }
+
+    private void EnsureExists()
+    {
+        if (!framework.RecordExists && !_isTemplate)
+        {
+            throw new NotFoundException($"There is no framework '{Key}'.");
+        }
+    }
+
+    private ThemeState Theme(string themeId, string field) =>
+        framework.State.Themes.FirstOrDefault(t => t.Id == themeId)
+            ?? throw new ValidationException(field, $"Framework '{Key}' has no theme '{themeId}'.");
+
+    private (ThemeState Theme, OutcomeState Outcome, MeasureState Measure) Measure(string measureId)
+    {
+        EnsureExists();
+        return AllMeasures().FirstOrDefault(m => m.Measure.Id == measureId) is { Measure: not null } found
+            ? found
+            : throw new NotFoundException($"Framework '{Key}' has no measure '{measureId}'.");
+    }
+
+    private IEnumerable<(ThemeState Theme, OutcomeState Outcome)> AllOutcomes() =>
+        framework.State.Themes.SelectMany(t => t.Outcomes.Select(o => (t, o)));
+
+    private IEnumerable<(ThemeState Theme, OutcomeState Outcome, MeasureState Measure)> AllMeasures() =>
+        AllOutcomes().SelectMany(to => to.Outcome.Measures.Select(m => (to.Theme, to.Outcome, m)));
+
+    private static string NewId(string? requested, string what, IEnumerable<string> taken, string fallback)
+    {
+        var ids = taken.ToHashSet();
+        if (requested is not null)
+        {
+            if (!Slug.IsValid(requested))
+            {
+                throw new ValidationException("id", $"A {what} id must match [a-z0-9][a-z0-9-]{{0,63}}.");
+            }
+            return ids.Contains(requested) ? throw new ConflictException($"The framework has a {what} '{requested}' already.") : requested;
+        }
+        var id = fallback;
+        while (ids.Contains(id))
+        {
+            id = $"{fallback}-{Slug.Random()[..4]}";
+        }
+        return id;
+    }
+
+    private FrameworkDetails Details()
+    {
+        EnsureExists();
+        var state = framework.State;
+        var today = DateOnly.FromDateTime(Context.Time.GetUtcNow().UtcDateTime);
+        var inForce = state.ProxyValues.Select(p => p.Code).Distinct()
+            .Select(code => (code, value: ProxyValueAt(code, today)))
+            .Where(p => p.value is not null)
+            .ToDictionary(p => p.code, p => p.value!.Value);
+        return new FrameworkDetails(Key, state.Name, _isTemplate, state.CopiedFrom, [.. state.Themes.Select(AsDetails)],
+            inForce, state.ProxyValues, _isTemplate ? TemplateETag : framework.ETag!);
+    }
+
+    private static ThemeDetails AsDetails(ThemeState theme) =>
+        new(theme.Id, theme.Code, theme.Name, [.. theme.Outcomes.Select(o => AsDetails(theme, o))]);
+
+    private static OutcomeDetails AsDetails(ThemeState theme, OutcomeState outcome) =>
+        new(outcome.Id, outcome.Name, outcome.MarmotPriority, [.. outcome.Measures.Select(m => AsDetails(theme, outcome, m))]);
+
+    private static MeasureDetails AsDetails(ThemeState theme, OutcomeState outcome, MeasureState measure) =>
+        new(measure.Id, measure.Number, measure.Title, measure.Unit, measure.Options, theme.Id, outcome.Id, measure.Versions[^1]);
+
+    private static ThemeState CopyTheme(ThemeDetails theme, string author, DateTimeOffset at) => new()
+    {
+        Id = theme.Id,
+        Code = theme.Code,
+        Name = theme.Name,
+        Outcomes = [.. theme.Outcomes.Select(o => new OutcomeState
+        {
+            Id = o.Id,
+            Name = o.Name,
+            MarmotPriority = o.MarmotPriority,
+            Measures = [.. o.Measures.Select(m => new MeasureState
+            {
+                Id = m.Id,
+                Number = m.Number,
+                Title = m.Title,
+                Unit = m.Unit,
+                Options = m.Options,
+                Versions = [m.Formula with { Version = 1, Author = author, PublishedAt = at }],
+            })],
+        })],
+    };
+
+    private static FrameworkState FromTemplate(FrameworkDefinition template) => new()
+    {
+        Name = template.Name,
+        Themes = [.. template.Themes.Select(t => new ThemeState
+        {
+            Id = t.Id,
+            Code = t.Code,
+            Name = t.Name,
+            Outcomes = [.. t.Outcomes.Select(o => new OutcomeState
+            {
+                Id = o.Id,
+                Name = o.Name,
+                MarmotPriority = o.MarmotPriority,
+                Measures = [.. o.Measures.Select(m => new MeasureState
+                {
+                    Id = m.Id,
+                    Number = m.Number,
+                    Title = m.Title,
+                    Unit = m.Unit,
+                    Options = m.Options,
+                    Versions = [new FormulaVersionDetails(1, m.Formula, "seed", TemplatePublishedAt)],
+                })],
+            })],
+        })],
+    };
+}

@@ -1,0 +1,6 @@
+namespace SocialValue.Frameworks;
+
+public sealed class FrameworkIndexState
+{
+    public Dictionary<string, FrameworkSummary> Frameworks { get; set; } = [];
+}
