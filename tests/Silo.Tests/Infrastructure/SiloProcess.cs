@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace SocialValue.Silo.Tests.Infrastructure;
+
+/// <summary>The Silo as its own operating-system process, so a test can kill it without warning.</summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private SiloProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<SiloProcess> StartAsync(TestDatabase database)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "SocialValue.Silo.dll"),
+            $"--urls={address}",
+            $"--Storage:Provider={database.Provider}",
+            $"--ConnectionStrings:SocialValue={database.ConnectionString}",
+            $"--Auth:BootstrapAdminKey={TestSilo.AdminKey}",
+            "--Logging:LogLevel:Default=Warning",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var silo = new SiloProcess(process, address);
+        using var probe = new HttpClient { BaseAddress = address };
+        await Eventually.HoldsAsync(async () =>
+        {
+            try
+            {
+                return (await probe.GetAsync("/health")).StatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return HttpStatusCode.ServiceUnavailable;
+            }
+        }, status => status == HttpStatusCode.OK || process.HasExited, TimeSpan.FromSeconds(60), "the Silo process did not become healthy");
+        Assert.False(process.HasExited, "the Silo process exited during start");
+        return silo;
+    }
+
+    public HttpClient Client()
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestSilo.AdminKey);
+        return client;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing, nothing the process could do to help.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
