@@ -125,6 +125,19 @@ public sealed partial class Workflow<TState, TTrigger, TContext>
     /// <summary>The trigger named <paramref name="name"/>, ignoring case; numbers and unknown names are refused.</summary>
     public bool TryParseTrigger(string name, out TTrigger trigger) => EnumNames.TryParse(name, out trigger);
 
+    /// <summary>Fires the trigger named in <paramref name="request"/>, as the API receives it.</summary>
+    /// <exception cref="ValidationException">No trigger of this workflow has that name (HTTP 422).</exception>
+    public WorkflowTransition<TState> Fire(TState state, TContext context, TransitionRequest request, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!TryParseTrigger(request.Trigger, out var trigger))
+        {
+            throw new ValidationException("trigger",
+                $"'{request.Trigger}' is not a trigger of the {Name} workflow; its triggers are {string.Join(", ", Enum.GetNames<TTrigger>())}.");
+        }
+        return Fire(state, trigger, context, request, at);
+    }
+
     /// <summary>
     /// The definition as a Mermaid <c>stateDiagram-v2</c>: one edge per trigger and destination (every possible
     /// destination of a dynamic trigger), the initial state entered from <c>[*]</c>, final states leading to <c>[*]</c>.

@@ -24,6 +24,12 @@ public static class HttpAssertions
         return JsonDocument.Parse(body).RootElement;
     }
 
+    public static async Task<JsonElement> AssertProblemAsync(this Task<HttpResponseMessage> response, HttpStatusCode status) =>
+        await (await response).AssertProblemAsync(status);
+
+    public static async Task<JsonElement> AssertJsonAsync(this Task<HttpResponseMessage> response, HttpStatusCode status) =>
+        await (await response).AssertJsonAsync(status);
+
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object body) =>
         client.PostAsJsonAsync(path, body);
 }

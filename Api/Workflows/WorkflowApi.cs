@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using SocialValue.Api.Auth;
+using SocialValue.Errors;
+using SocialValue.Workflow;
+
+namespace SocialValue.Api.Workflows;
+
+/// <summary>How the three workflow routes reach one kind of resource: its grain's transitions, diagram and trigger.</summary>
+public sealed record WorkflowBinding(
+    Func<HttpContext, Task<TransitionOptions>> GetTransitions,
+    Func<HttpContext, Task<string>> GetDiagram,
+    Func<HttpContext, TransitionRequest, Task<IResult>> Fire);
+
+public static class WorkflowApi
+{
+    private static readonly HashSet<string> ReservedFields = new(StringComparer.OrdinalIgnoreCase) { "trigger", "reason" };
+
+    /// <summary>
+    /// API.md "Workflows": <c>GET {resource}/transitions</c>, <c>POST {resource}/transitions {trigger, reason?, ...arguments}</c>
+    /// (200 with the updated resource, or 409 with the reasons) and <c>GET {resource}/workflow</c> as Mermaid text.
+    /// </summary>
+    public static RouteGroupBuilder MapWorkflow(this IEndpointRouteBuilder app, string resource, string tag, WorkflowBinding binding)
+    {
+        var group = app.MapGroup(resource).WithTags(tag).RequireAuthorization();
+        // Explicit return types: a lambda taking only HttpContext would otherwise bind as a RequestDelegate and drop its result.
+        group.MapGet("/transitions", async Task<Ok<TransitionsResponse>> (HttpContext context) =>
+            TypedResults.Ok(TransitionsResponse.From(await binding.GetTransitions(context))));
+        group.MapPost("/transitions", async (HttpContext context, JsonElement body, ClaimsPrincipal user) =>
+            await binding.Fire(context, ReadRequest(body, user)));
+        group.MapGet("/workflow", async Task<ContentHttpResult> (HttpContext context) =>
+            TypedResults.Text(await binding.GetDiagram(context), "text/plain"));
+        return group;
+    }
+
+    /// <summary>Reads <c>{trigger, reason?, ...arguments}</c>; arguments become strings for the workflow's guards.</summary>
+    public static TransitionRequest ReadRequest(JsonElement body, ClaimsPrincipal user)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            throw new BadHttpRequestException("A transition is a JSON object: {\"trigger\": \"...\", \"reason\": \"...\", ...arguments}.");
+        }
+        var trigger = body.TryGetProperty("trigger", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        if (string.IsNullOrWhiteSpace(trigger))
+        {
+            throw new ValidationException("trigger", "'trigger' is required: the name of the transition to fire.");
+        }
+        var reason = body.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+        var arguments = body.EnumerateObject()
+            .Where(p => !ReservedFields.Contains(p.Name) && p.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+            .ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText(),
+                StringComparer.OrdinalIgnoreCase);
+        if (reason is not null)
+        {
+            arguments["reason"] = reason;
+        }
+        return new TransitionRequest(trigger, user.Actor(), reason, arguments);
+    }
+
+    public sealed record TransitionsResponse(string State, IReadOnlyList<PermittedTransition> Permitted, IReadOnlyList<BlockedTransition> Blocked)
+    {
+        public static TransitionsResponse From(TransitionOptions options) => new(options.State, options.Permitted, options.Blocked);
+    }
+}

@@ -1,0 +1,92 @@
+using SocialValue.Errors;
+using SocialValue.Runtime;
+using SocialValue.Workflow;
+
+namespace SocialValue.Silo.Tests.TestGrains;
+
+/// <summary>A small resource with a state machine, to drive the generic workflow routes end to end.</summary>
+public interface ITicketGrain : IGrain
+{
+    Task<TicketDetails> GetAsync();
+
+    Task ApproveAsync();
+
+    Task<TransitionOptions> GetTransitionsAsync();
+
+    Task<string> GetDiagramAsync();
+
+    Task<TicketDetails> FireAsync(TransitionRequest request, string? expectedETag);
+}
+
+public enum TicketStatus
+{
+    Open,
+    InProgress,
+    Closed,
+    Cancelled,
+}
+
+public enum TicketTrigger
+{
+    Start,
+    Close,
+    Cancel,
+}
+
+public sealed record TicketDetails(TicketStatus State, IReadOnlyList<TransitionRecord> History, string? ETag);
+
+public sealed class TicketState
+{
+    public TicketStatus Status { get; set; }
+
+    public bool Approved { get; set; }
+
+    public List<TransitionRecord> History { get; set; } = [];
+}
+
+public sealed class TicketGrain(IGrainContext context, IPersistentState<TicketState> ticket) : Grain(context), ITicketGrain
+{
+    public const string NeedsApproval = "the ticket needs an approval";
+
+    private static readonly Workflow<TicketStatus, TicketTrigger, TicketState> Workflow = Define();
+
+    public Task<TicketDetails> GetAsync() => Task.FromResult(Details());
+
+    public async Task ApproveAsync()
+    {
+        ticket.State.Approved = true;
+        await ticket.WriteStateAsync();
+    }
+
+    public Task<TransitionOptions> GetTransitionsAsync() => Task.FromResult(Workflow.GetTransitions(ticket.State.Status, ticket.State));
+
+    public Task<string> GetDiagramAsync() => Task.FromResult(Workflow.ToMermaid());
+
+    public async Task<TicketDetails> FireAsync(TransitionRequest request, string? expectedETag)
+    {
+        if (expectedETag is not null && expectedETag != ticket.ETag)
+        {
+            throw new PreconditionFailedException(expectedETag, ticket.ETag ?? "(none)");
+        }
+        var transition = Workflow.Fire(ticket.State.Status, ticket.State, request, Context.Time.GetUtcNow());
+        ticket.State.Status = transition.To;
+        ticket.State.History.Add(transition.Record);
+        await ticket.WriteStateAsync();
+        return Details();
+    }
+
+    private TicketDetails Details() => new(ticket.State.Status, ticket.State.History, ticket.ETag);
+
+    private static Workflow<TicketStatus, TicketTrigger, TicketState> Define()
+    {
+        var workflow = new Workflow<TicketStatus, TicketTrigger, TicketState>("Ticket");
+        workflow.Configure(TicketStatus.Open)
+            .Permit(TicketTrigger.Start, TicketStatus.InProgress)
+            .Permit(TicketTrigger.Cancel, TicketStatus.Cancelled);
+        workflow.Configure(TicketStatus.InProgress)
+            .PermitIf(TicketTrigger.Close, TicketStatus.Closed, t => t.Approved, NeedsApproval)
+            .Permit(TicketTrigger.Cancel, TicketStatus.Cancelled);
+        workflow.RequireArguments(TicketTrigger.Cancel, "reason");
+        return workflow;
+    }
+}
