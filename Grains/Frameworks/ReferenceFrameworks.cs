@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
+using SocialValue.ReferenceData;
+using SocialValue.Ids;
 
 namespace SocialValue.Frameworks;
 
@@ -12,15 +13,8 @@ public static partial class ReferenceFrameworks
 {
     private static readonly string[] Files = ["walsall.json", "cheshire-merseyside.json", "knowsley.json", "thurrock.json"];
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-    };
-
     private static readonly Lazy<IReadOnlyList<FrameworkDefinition>> Loaded =
-        new(() => [.. Files.Select(file => Parse(file, ReadResource(file)))]);
+        new(() => [.. Files.Select(file => Parse(file, EmbeddedJson.Read(typeof(ReferenceFrameworks), file)))]);
 
     /// <summary>The reference frameworks, in the seeds' order.</summary>
     /// <exception cref="InvalidDataException">An embedded file is malformed; the message names the file and the item.</exception>
@@ -36,7 +30,7 @@ public static partial class ReferenceFrameworks
         FrameworkDefinition? framework;
         try
         {
-            framework = JsonSerializer.Deserialize<FrameworkDefinition>(json, Json);
+            framework = JsonSerializer.Deserialize<FrameworkDefinition>(json, EmbeddedJson.Strict);
         }
         catch (JsonException e)
         {
@@ -48,18 +42,6 @@ public static partial class ReferenceFrameworks
         }
         return new Validator(fileName).Check(framework);
     }
-
-    private static string ReadResource(string fileName)
-    {
-        var name = $"{typeof(ReferenceFrameworks).Namespace}.Data.{fileName}";
-        using var stream = typeof(ReferenceFrameworks).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidDataException($"{fileName}: the embedded resource '{name}' is missing.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
-    private static partial Regex Slug();
 
     private sealed class Validator(string fileName)
     {
@@ -114,7 +96,7 @@ public static partial class ReferenceFrameworks
 
         private void Identify(string id, string what)
         {
-            Require(Slug().IsMatch(id), $"{what}: the id is not a slug (a-z, 0-9 and '-', starting with a letter or digit, at most 64)");
+            Require(Slug.IsValid(id), $"{what}: the id is not a slug (a-z, 0-9 and '-', starting with a letter or digit, at most 64)");
             Require(_ids.Add(id), $"{what}: the id is used twice in the framework");
         }
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using SocialValue.ReferenceData;
+using SocialValue.Ids;
 
 namespace SocialValue.KiteMark;
 
@@ -29,15 +31,8 @@ public sealed record KiteMarkCriterionDefinition(string Id, string Text, bool Me
 /// <summary>The Kite Mark schemes that ship with the product, read from the JSON embedded in this assembly.</summary>
 public static partial class KiteMarkSchemes
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-    };
-
     /// <summary>The Cheshire &amp; Merseyside Social Value Award from seed 002 §4 (<c>cheshire-merseyside</c>).</summary>
-    public static KiteMarkSchemeDefinition CheshireAndMerseyside { get; } = Parse(ReadResource("cheshire-merseyside.json"));
+    public static KiteMarkSchemeDefinition CheshireAndMerseyside { get; } = Parse(EmbeddedJson.Read(typeof(KiteMarkSchemes), "cheshire-merseyside.json"));
 
     /// <summary>
     /// What is wrong with a scheme, as sentences; empty when it is valid: a slug id, a name, at least one theme,
@@ -50,7 +45,7 @@ public static partial class KiteMarkSchemes
         var criteria = scheme.Themes.SelectMany(t => t.Criteria).ToList();
         var ids = scheme.Themes.Select(t => t.Id).Concat(criteria.Select(c => c.Id)).Prepend(scheme.Id).ToList();
 
-        errors.AddRange(ids.Where(id => !Slug().IsMatch(id)).Select(id => $"'{id}' is not a valid id (lower-case letters, digits and hyphens)."));
+        errors.AddRange(ids.Where(id => !Slug.IsValid(id)).Select(id => $"'{id}' is not a valid id (lower-case letters, digits and hyphens)."));
         errors.AddRange(ids.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => $"The id '{g.Key}' is used more than once."));
         if (string.IsNullOrWhiteSpace(scheme.Name))
         {
@@ -72,25 +67,13 @@ public static partial class KiteMarkSchemes
 
     internal static KiteMarkSchemeDefinition Parse(string json)
     {
-        var scheme = JsonSerializer.Deserialize<KiteMarkSchemeDefinition>(json, Json)
+        var scheme = JsonSerializer.Deserialize<KiteMarkSchemeDefinition>(json, EmbeddedJson.Strict)
             ?? throw new InvalidDataException("The Kite Mark scheme data is empty.");
         var errors = Validate(scheme);
         return errors.Count == 0
             ? scheme
             : throw new InvalidDataException($"Invalid Kite Mark scheme '{scheme.Id}': {string.Join(" ", errors)}");
     }
-
-    private static string ReadResource(string fileName)
-    {
-        var name = $"{typeof(KiteMarkSchemes).Namespace}.Data.{fileName}";
-        using var stream = typeof(KiteMarkSchemes).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The embedded resource '{name}' is missing.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
-    private static partial Regex Slug();
 
     [GeneratedRegex(@"^P(?=.*[1-9])(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?$")]
     private static partial Regex PositiveIsoDuration();

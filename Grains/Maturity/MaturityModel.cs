@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SocialValue.ReferenceData;
 
 namespace SocialValue.Maturity;
 
@@ -48,15 +49,7 @@ internal sealed record MaturityCatalogue(
 /// </summary>
 public static class MaturityModel
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-    };
-
-    private static readonly MaturityCatalogue Catalogue = ParseCatalogue(ReadResource("maturity-model.json"));
+    private static readonly MaturityCatalogue Catalogue = ParseCatalogue(EmbeddedJson.Read(typeof(MaturityModel), "maturity-model.json"));
 
     private static readonly ILookup<(string Code, MaturityLevel Level), MaturityActionDefinition> ActionsByCell =
         Catalogue.Actions.ToLookup(a => (a.DimensionCode, a.Level));
@@ -75,7 +68,7 @@ public static class MaturityModel
 
     /// <summary>Walsall Council's assessment as the seed prints it (present Follower, target Mature overall).</summary>
     public static MaturityReferenceAssessment WalsallAssessment { get; } =
-        ParseAssessment(ReadResource("walsall-assessment.json"), Catalogue);
+        ParseAssessment(EmbeddedJson.Read(typeof(MaturityModel), "walsall-assessment.json"), Catalogue);
 
     /// <summary>The actions a dimension needs to reach <paramref name="level"/>; empty where the seed has none.</summary>
     /// <exception cref="ArgumentException">The code is not one of the ten dimensions.</exception>
@@ -141,17 +134,8 @@ public static class MaturityModel
             [.. file.Dimensions.Select(d => new MaturityReferenceDimension(d.Code, d.Present, d.Target))]);
     }
 
-    private static string ReadResource(string fileName)
-    {
-        var name = $"{typeof(MaturityModel).Namespace}.Data.{fileName}";
-        using var stream = typeof(MaturityModel).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The embedded resource '{name}' is missing.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
-
     private static T Deserialize<T>(string json) =>
-        JsonSerializer.Deserialize<T>(json, Json) ?? throw new InvalidDataException("The maturity data is empty.");
+        JsonSerializer.Deserialize<T>(json, EmbeddedJson.Strict) ?? throw new InvalidDataException("The maturity data is empty.");
 
     private static void Require(bool condition, string rule)
     {
