@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SocialValue.Silo.Storage;
 using SocialValue.Silo.Tests.Infrastructure;
 using SocialValue.Silo.Tests.TestGrains;
 
@@ -70,12 +73,22 @@ public sealed class RestartTests
         await using var second = await TestSilo.StartAsync(database);
         await first.Grains.GetGrain<IReminderProbeGrain>("clustered").ScheduleAsync("beat", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
 
-        var ticks = await Eventually.HoldsAsync(second.Grains.GetGrain<IReminderProbeGrain>("clustered").TicksAsync,
+        // Each Silo has its own activation, so read what was stored rather than one activation's memory.
+        var ticks = await Eventually.HoldsAsync(() => StoredTicksAsync(first, "clustered"),
             t => t.Count >= 6, TimeSpan.FromSeconds(40), "the periodic reminder did not fire six times");
         await first.Grains.GetGrain<IReminderProbeGrain>("clustered").CancelAsync("beat");
 
         var firings = ticks.GroupBy(t => t.Due).ToList();
         Assert.All(firings, firing => Assert.Single(firing));
+    }
+
+    private static async Task<IReadOnlyList<ReminderTick>> StoredTicksAsync(TestSilo silo, string key)
+    {
+        var stored = await silo.Services.GetRequiredService<IGrainStorage>()
+            .ReadAsync(new StateAddress(nameof(ReminderProbeGrain), key, "probe"));
+        return stored?.Payload is { } payload
+            ? JsonSerializer.Deserialize<ReminderProbeState>(payload, JsonSerializerOptions.Web)!.Ticks
+            : [];
     }
 
     private sealed record OrganisationLine(string Id);
