@@ -16,6 +16,20 @@ public enum KiteMarkState
     Withdrawn,
 }
 
+/// <summary>The triggers of a Kite Mark application (API.md, Kite Mark); Expire is the scheduler's.</summary>
+public enum KiteMarkTrigger
+{
+    Submit,
+    StartReview,
+    RequestEvidence,
+    Resubmit,
+    Award,
+    Reject,
+    Withdraw,
+    Revoke,
+    Expire,
+}
+
 /// <summary>Which states an application is open in: evidence may be added, and no second application may be made.</summary>
 public static class KiteMarkStates
 {

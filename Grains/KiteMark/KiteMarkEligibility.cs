@@ -53,6 +53,12 @@ public static class KiteMarkEligibility
         {
             throw new ValidationException("awardingBodyId", "An organisation cannot award the Kite Mark to itself; apply to another awarding body.");
         }
+        await EnsureAwardingBodyAsync(grains, awardingBody);
+    }
+
+    /// <summary>422 unless <paramref name="awardingBody"/> is a local authority, a chamber of commerce or nominated by one.</summary>
+    public static async Task EnsureAwardingBodyAsync(IGrainFactory grains, OrganisationDetails awardingBody)
+    {
         if (!AwardsInItsOwnRight(awardingBody.Type)
             && await grains.GetGrain<IKiteMarkNominationsGrain>(IKiteMarkNominationsGrain.All).FindAsync(awardingBody.Id) is null)
         {

@@ -41,6 +41,8 @@ public sealed class KiteMarkSchemeGrain(IGrainContext context, IPersistentState<
                 throw new PreconditionFailedException(expectedETag, scheme.ETag!);
             }
         }
+        var body = await KiteMarkEligibility.OrganisationAsync(GrainFactory, awardingBodyId, "awardingBodyId");
+        await KiteMarkEligibility.EnsureAwardingBodyAsync(GrainFactory, body);
         var local = definition with { Id = Key };
         var errors = KiteMarkSchemes.Validate(local);
         if (errors.Count > 0)

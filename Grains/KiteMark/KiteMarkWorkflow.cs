@@ -2,20 +2,6 @@ using SocialValue.Workflow;
 
 namespace SocialValue.KiteMark;
 
-/// <summary>The triggers of a Kite Mark application (API.md, Kite Mark).</summary>
-public enum KiteMarkTrigger
-{
-    Submit,
-    StartReview,
-    RequestEvidence,
-    Resubmit,
-    Award,
-    Reject,
-    Withdraw,
-    Revoke,
-    Expire,
-}
-
 /// <summary>What the guards read: consent, the criteria with accepted evidence, and whether the scheduler is firing.</summary>
 public sealed record KiteMarkContext(bool ConsentToPublish, IReadOnlySet<string> AcceptedCriteria, bool FiredByScheduler);
 
