@@ -35,11 +35,10 @@ public sealed class KiteMarkApplicationGrain(IGrainContext context, IPersistentS
             AwardingBodyId = awardingBody.Id,
             Scheme = scheme,
             ConsentToPublish = request.ConsentToPublish,
-            State = Workflow.InitialState,
+            State = KiteMarkWorkflow.Diagram.InitialState,
             CreatedAt = now,
             UpdatedAt = now,
         };
-        _workflow = null;
         await Index().OpenAsync(Summary());
         await application.WriteStateAsync();
         return Details();
