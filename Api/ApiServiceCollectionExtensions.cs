@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SocialValue.Api.Auth;
 using SocialValue.Api.Errors;
 using SocialValue.Api.Frameworks;
+using SocialValue.Api.KiteMark;
 using SocialValue.Api.ApiKeys;
 using SocialValue.Api.Organisations;
 using SocialValue.Api.Service;
@@ -52,6 +53,7 @@ public static class ApiServiceCollectionExtensions
         app.MapKeysApi();
         app.MapOrganisationsApi();
         app.MapFrameworksApi();
+        app.MapKiteMarkApi();
         return app;
     }
 }

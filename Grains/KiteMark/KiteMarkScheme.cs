@@ -6,38 +6,20 @@ using SocialValue.Ids;
 
 namespace SocialValue.KiteMark;
 
-/// <summary>
-/// A Social Value Award (Kite Mark) scheme: its themes and criteria, and how long an award lasts
-/// (<paramref name="Validity"/>, an ISO 8601 duration such as <c>P5Y</c>).
-/// <paramref name="Note"/> records how the scheme was read from its source, when that needed a judgement.
-/// </summary>
-public sealed record KiteMarkSchemeDefinition(
-    string Id,
-    string Name,
-    IReadOnlyList<KiteMarkThemeDefinition> Themes,
-    string Validity,
-    string? Note = null);
-
-/// <summary>A theme of a scheme (Social, Economic, Environment, Innovation) with its criteria.</summary>
-public sealed record KiteMarkThemeDefinition(string Id, string Name, IReadOnlyList<KiteMarkCriterionDefinition> Criteria);
-
-/// <summary>
-/// A criterion (objective) of a theme. <paramref name="MentalHealth"/> is the seed's (MH) mark;
-/// <paramref name="MustDo"/> criteria need accepted evidence before an award; <paramref name="Part"/> names the
-/// part of the theme it sits in, where the theme has parts (Economic: jobs/employment, inclusive growth).
-/// </summary>
-public sealed record KiteMarkCriterionDefinition(string Id, string Text, bool MentalHealth, bool MustDo, string? Part = null);
-
 /// <summary>The Kite Mark schemes that ship with the product, read from the JSON embedded in this assembly.</summary>
 public static partial class KiteMarkSchemes
 {
+    private const int MaxValidityYears = 100;
+    // Declared before the shipped scheme, which is validated as it is initialised.
+    private static readonly DateTimeOffset LongestValidityFrom = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>The Cheshire &amp; Merseyside Social Value Award from seed 002 §4 (<c>cheshire-merseyside</c>).</summary>
     public static KiteMarkSchemeDefinition CheshireAndMerseyside { get; } = Parse(EmbeddedJson.Read(typeof(KiteMarkSchemes), "cheshire-merseyside.json"));
 
     /// <summary>
     /// What is wrong with a scheme, as sentences; empty when it is valid: a slug id, a name, at least one theme,
     /// theme and criterion ids unique slugs, every theme with criteria, every criterion with a text, and a
-    /// positive ISO 8601 duration as validity.
+    /// positive ISO 8601 duration of at most a hundred years as validity.
     /// </summary>
     public static IReadOnlyList<string> Validate(KiteMarkSchemeDefinition scheme)
     {
@@ -62,6 +44,10 @@ public static partial class KiteMarkSchemes
         {
             errors.Add($"Validity '{scheme.Validity}' is not a positive ISO 8601 duration such as P5Y.");
         }
+        else if (ValidUntil(LongestValidityFrom, scheme.Validity) > LongestValidityFrom.AddYears(MaxValidityYears))
+        {
+            errors.Add($"Validity '{scheme.Validity}' is longer than {MaxValidityYears} years.");
+        }
         return errors;
     }
 
@@ -75,6 +61,28 @@ public static partial class KiteMarkSchemes
             : throw new InvalidDataException($"Invalid Kite Mark scheme '{scheme.Id}': {string.Join(" ", errors)}");
     }
 
-    [GeneratedRegex(@"^P(?=.*[1-9])(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?$")]
+    /// <summary>
+    /// The end of an award made at <paramref name="awardedOn"/> under a scheme valid for <paramref name="validity"/>.
+    /// Years, months, weeks and days are calendar arithmetic (an award made on 29 February with P5Y ends on
+    /// 28 February, as <see cref="DateTimeOffset.AddYears"/> does), not fixed 365- or 30-day spans; hours, minutes and
+    /// seconds are exact.
+    /// </summary>
+    /// <exception cref="FormatException"><paramref name="validity"/> is not a positive ISO 8601 duration.</exception>
+    public static DateTimeOffset ValidUntil(DateTimeOffset awardedOn, string validity)
+    {
+        var match = PositiveIsoDuration().Match(validity);
+        if (!match.Success)
+        {
+            throw new FormatException($"Validity '{validity}' is not a positive ISO 8601 duration such as P5Y.");
+        }
+        int Part(string name) => match.Groups[name].Success ? int.Parse(match.Groups[name].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        return awardedOn
+            .AddYears(Part("years"))
+            .AddMonths(Part("months"))
+            .AddDays((7 * Part("weeks")) + Part("days"))
+            .Add(new TimeSpan(Part("hours"), Part("minutes"), Part("seconds")));
+    }
+
+    [GeneratedRegex(@"^P(?=.*[1-9])(?:(?<years>\d{1,3})Y)?(?:(?<months>\d{1,4})M)?(?:(?<weeks>\d{1,4})W)?(?:(?<days>\d{1,5})D)?(?:T(?=\d)(?:(?<hours>\d{1,6})H)?(?:(?<minutes>\d{1,7})M)?(?:(?<seconds>\d{1,9})S)?)?$")]
     private static partial Regex PositiveIsoDuration();
 }

@@ -1,0 +1,372 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SocialValue.Api.Auth;
+using SocialValue.Api.Http;
+using SocialValue.Api.Workflows;
+using SocialValue.Errors;
+using SocialValue.Ids;
+using SocialValue.KiteMark;
+using SocialValue.Keys;
+using SocialValue.Runtime;
+using SocialValue.Workflow;
+
+namespace SocialValue.Api.KiteMark;
+
+public static class KiteMarkApi
+{
+    public const string DefaultSchemeId = "cheshire-merseyside";
+    private const string Tag = "Kite Mark";
+    private const string Expiring = "expiring";
+
+    public static IEndpointRouteBuilder MapKiteMarkApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/kitemark/register", GetRegister).WithTags(Tag).AllowAnonymous();
+
+        var api = app.MapGroup("/api/kitemark").WithTags(Tag).RequireAuthorization();
+        api.MapGet("/schemes", ListSchemes);
+        api.MapGet("/schemes/{id}", GetScheme);
+        api.MapPut("/schemes/{id}", PutScheme);
+        api.MapGet("/nominations", ListNominations);
+        api.MapPut("/nominations/{organisationId}", Nominate);
+        api.MapDelete("/nominations/{organisationId}", WithdrawNomination);
+        api.MapPost("/applications", CreateApplication);
+        api.MapGet("/applications", ListApplications);
+        api.MapGet($"/applications/{Expiring}", ListExpiring);
+        api.MapGet("/applications/{id}", GetApplication);
+        api.MapPut("/applications/{id}/consent", SetConsent);
+        api.MapPost("/applications/{id}/evidence", AddEvidence);
+        api.MapPut("/applications/{id}/evidence/{evidenceId}/review", ReviewEvidence);
+
+        app.MapWorkflow("/api/kitemark/applications/{id}", Tag, new WorkflowBinding(GetTransitions, GetDiagram, Fire));
+        return app;
+    }
+
+    /// <summary>The public register (anonymous): current holders with award and expiry dates.</summary>
+    public static async Task<Ok<IReadOnlyList<HolderResponse>>> GetRegister(IGrainFactory grains, TimeProvider time)
+    {
+        var holders = await grains.GetGrain<IKiteMarkRegisterGrain>(IKiteMarkRegisterGrain.Register).ListAsync();
+        // An award past its date is no longer current even if its expiry has not been processed yet.
+        var now = time.GetUtcNow();
+        return TypedResults.Ok<IReadOnlyList<HolderResponse>>([.. holders.Where(h => h.ValidUntil > now).Select(h =>
+            new HolderResponse(h.OrganisationId, h.OrganisationName, h.ApplicationId, h.AwardingBodyId, h.AwardedOn, h.ValidUntil))]);
+    }
+
+    public static async Task<Ok<IReadOnlyList<KiteMarkSchemeSummary>>> ListSchemes(IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IKiteMarkSchemeIndexGrain>(IKiteMarkSchemeIndexGrain.All).ListAsync());
+
+    public static async Task<Ok<SchemeResponse>> GetScheme(string id, IGrainFactory grains, HttpResponse response)
+    {
+        var scheme = await Scheme(grains, id).GetAsync();
+        response.SetETag(scheme.ETag);
+        return TypedResults.Ok(scheme.AsResponse());
+    }
+
+    /// <summary>
+    /// Creates or replaces a local scheme (a Champion of the awarding body, or Admin naming <c>awardingBodyId</c>):
+    /// its themes and criteria, or a copy of <c>copyFrom</c>'s; <c>mustDos</c> names the must-do criteria; honours <c>If-Match</c>.
+    /// </summary>
+    public static async Task<Ok<SchemeResponse>> PutScheme(
+        string id, SchemeRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
+    {
+        var awardingBodyId = request.AwardingBodyId ?? (user.IsAdmin() ? null : user.OrganisationId());
+        new RequestValidation()
+            .Required("name", request.Name)
+            .MaxLength("name", request.Name, 200)
+            .Required("awardingBodyId", awardingBodyId)
+            .OptionalSlug("copyFrom", request.CopyFrom)
+            .ThrowIfInvalid();
+        user.EnsureActsForAwardingBody(awardingBodyId!);
+        var grain = Scheme(grains, id);
+        if (await FindSchemeAsync(grain) is { ReadOnly: false } existing && existing.AwardingBodyId != awardingBodyId)
+        {
+            throw new ForbiddenException($"Scheme '{id}' is the local scheme of '{existing.AwardingBodyId}'.");
+        }
+        var definition = await request.AsDefinitionAsync(id, grains);
+        var scheme = await grain.PutAsync(definition, awardingBodyId!, context.Request.IfMatch());
+        context.Response.SetETag(scheme.ETag);
+        return TypedResults.Ok(scheme.AsResponse());
+    }
+
+    public static async Task<Ok<IReadOnlyList<KiteMarkNomination>>> ListNominations(IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IKiteMarkNominationsGrain>(IKiteMarkNominationsGrain.All).ListAsync());
+
+    /// <summary>
+    /// A local authority or chamber of commerce nominates an organisation to award the Kite Mark for it: a Champion
+    /// of the nominating body, or Admin naming <c>nominatedBy</c>.
+    /// </summary>
+    public static async Task<Ok<KiteMarkNomination>> Nominate(
+        string organisationId, NominationRequest request, IGrainFactory grains, ClaimsPrincipal user, TimeProvider time)
+    {
+        var nominatedBy = request.NominatedBy ?? (user.IsAdmin() ? null : user.OrganisationId());
+        new RequestValidation().Required("nominatedBy", nominatedBy).OptionalSlug("organisationId", organisationId).ThrowIfInvalid();
+        user.EnsureActsForAwardingBody(nominatedBy!);
+        var nominations = grains.GetGrain<IKiteMarkNominationsGrain>(IKiteMarkNominationsGrain.All);
+        return TypedResults.Ok(await nominations.NominateAsync(
+            new KiteMarkNomination(organisationId, nominatedBy!, time.GetUtcNow(), user.Actor())));
+    }
+
+    /// <summary>Ends a nomination: Admin, or a Champion of the body that made it.</summary>
+    public static async Task<NoContent> WithdrawNomination(string organisationId, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var nominations = grains.GetGrain<IKiteMarkNominationsGrain>(IKiteMarkNominationsGrain.All);
+        var nomination = await nominations.FindAsync(organisationId)
+            ?? throw new NotFoundException($"'{organisationId}' is not nominated.");
+        user.EnsureActsForAwardingBody(nomination.NominatedBy);
+        await nominations.WithdrawAsync(organisationId);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Opens an application in Draft (an Officer of the applicant, or Admin); the scheme defaults to <c>cheshire-merseyside</c>.</summary>
+    public static async Task<Created<ApplicationResponse>> CreateApplication(
+        CreateApplicationRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response)
+    {
+        var validation = new RequestValidation()
+            .OptionalSlug("id", request.Id)
+            .Required("organisationId", request.OrganisationId)
+            .OptionalSlug("organisationId", request.OrganisationId)
+            .Required("awardingBodyId", request.AwardingBodyId)
+            .OptionalSlug("awardingBodyId", request.AwardingBodyId)
+            .OptionalSlug("schemeId", request.SchemeId)
+            .Required("consentToPublish", request.ConsentToPublish);
+        if (request.Id == Expiring)
+        {
+            validation.Add("id", $"'{Expiring}' names the route of expiring awards; choose another id.");
+        }
+        validation.ThrowIfInvalid();
+        user.EnsureActsForApplicant(request.OrganisationId!);
+        var id = request.Id ?? Slug.Random();
+        var created = await grains.GetGrain<IKiteMarkApplicationGrain>(id).CreateAsync(new NewKiteMarkApplication(
+            request.OrganisationId!, request.AwardingBodyId!, request.SchemeId ?? DefaultSchemeId, request.ConsentToPublish!.Value, user.Actor()));
+        response.SetETag(created.ETag);
+        return TypedResults.Created($"/api/kitemark/applications/{id}", created.AsResponse());
+    }
+
+    /// <summary>A champion's queue: the applications to an awarding body, optionally in one state.</summary>
+    public static async Task<Ok<IReadOnlyList<KiteMarkApplicationSummary>>> ListApplications(
+        string? awardingBodyId, KiteMarkState? state, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var applications = await Queue(grains, user, awardingBodyId).ListAsync();
+        return TypedResults.Ok<IReadOnlyList<KiteMarkApplicationSummary>>([.. applications.Where(a => state is null || a.State == state)]);
+    }
+
+    /// <summary>An awarding body's awards that expire within <c>days</c> (default 90), soonest first.</summary>
+    public static async Task<Ok<IReadOnlyList<KiteMarkApplicationSummary>>> ListExpiring(
+        string? awardingBodyId, int? days, IGrainFactory grains, ClaimsPrincipal user, TimeProvider time)
+    {
+        var window = days ?? 90;
+        if (window is < 1 or > 3660)
+        {
+            throw new ValidationException("days", "'days' is between 1 and 3660.");
+        }
+        var until = time.GetUtcNow().AddDays(window);
+        var applications = await Queue(grains, user, awardingBodyId).ListAsync();
+        return TypedResults.Ok<IReadOnlyList<KiteMarkApplicationSummary>>(
+            [.. applications.Where(a => a.State == KiteMarkState.Awarded && a.ValidUntil <= until).OrderBy(a => a.ValidUntil)]);
+    }
+
+    public static async Task<Ok<ApplicationResponse>> GetApplication(string id, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response)
+    {
+        var application = await ReadableAsync(grains, id, user);
+        response.SetETag(application.ETag);
+        return TypedResults.Ok(application.AsResponse());
+    }
+
+    /// <summary>Gives or withdraws consent to publish while in Draft (an Officer of the applicant); honours <c>If-Match</c>.</summary>
+    public static async Task<Ok<ApplicationResponse>> SetConsent(
+        string id, ConsentRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
+    {
+        new RequestValidation().Required("consentToPublish", request.ConsentToPublish).ThrowIfInvalid();
+        var application = await ReadableAsync(grains, id, user);
+        user.EnsureActsForApplicant(application.OrganisationId);
+        var updated = await Application(grains, id).SetConsentAsync(request.ConsentToPublish!.Value, context.Request.IfMatch());
+        context.Response.SetETag(updated.ETag);
+        return TypedResults.Ok(updated.AsResponse());
+    }
+
+    /// <summary>Adds evidence against a criterion while the application is open (an Officer of the applicant); honours <c>If-Match</c>.</summary>
+    public static async Task<Created<EvidenceCreatedResponse>> AddEvidence(
+        string id, EvidenceRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
+    {
+        var validation = new RequestValidation()
+            .Required("criterionId", request.CriterionId)
+            .Required("description", request.Description)
+            .MaxLength("description", request.Description, 4000)
+            .MaxLength("link", request.Link, 2000);
+        if (request.Link is not null
+            && !(Uri.TryCreate(request.Link, UriKind.Absolute, out var link) && (link.Scheme == Uri.UriSchemeHttps || link.Scheme == Uri.UriSchemeHttp)))
+        {
+            validation.Add("link", "'link' is an absolute http or https address.");
+        }
+        validation.ThrowIfInvalid();
+        var application = await ReadableAsync(grains, id, user);
+        user.EnsureActsForApplicant(application.OrganisationId);
+        var evidence = await Application(grains, id).AddEvidenceAsync(
+            new NewEvidence(request.CriterionId!, request.Description!.Trim(), request.Link, user.Actor()), context.Request.IfMatch());
+        return TypedResults.Created($"/api/kitemark/applications/{id}", new EvidenceCreatedResponse(evidence.Id));
+    }
+
+    /// <summary>Accepts or rejects a piece of evidence with a comment (a Champion of the awarding body); honours <c>If-Match</c>.</summary>
+    public static async Task<Ok<EvidenceDetails>> ReviewEvidence(
+        string id, string evidenceId, ReviewRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
+    {
+        new RequestValidation()
+            .Required("accepted", request.Accepted)
+            .Required("comment", request.Comment)
+            .MaxLength("comment", request.Comment, 4000)
+            .ThrowIfInvalid();
+        var application = await ReadableAsync(grains, id, user);
+        user.EnsureActsForAwardingBody(application.AwardingBodyId);
+        return TypedResults.Ok(await Application(grains, id).ReviewEvidenceAsync(
+            evidenceId, request.Accepted!.Value, request.Comment!.Trim(), user.Actor(), context.Request.IfMatch()));
+    }
+
+    private static async Task<TransitionOptions> GetTransitions(HttpContext context)
+    {
+        var (grains, id) = (context.RequestServices.GetRequiredService<IGrainFactory>(), RouteId(context));
+        await ReadableAsync(grains, id, context.User);
+        return await Application(grains, id).GetTransitionsAsync();
+    }
+
+    private static Task<string> GetDiagram(HttpContext context) =>
+        Application(context.RequestServices.GetRequiredService<IGrainFactory>(), RouteId(context)).GetDiagramAsync();
+
+    private static async Task<IResult> Fire(HttpContext context, TransitionRequest request)
+    {
+        var (grains, id) = (context.RequestServices.GetRequiredService<IGrainFactory>(), RouteId(context));
+        var application = await ReadableAsync(grains, id, context.User);
+        context.User.EnsureMayFire(application, request.Trigger);
+        var fired = await Application(grains, id).FireAsync(request, context.Request.IfMatch());
+        context.Response.SetETag(fired.ETag);
+        return TypedResults.Ok(fired.AsResponse());
+    }
+
+    private static string RouteId(HttpContext context) => (string)context.Request.RouteValues["id"]!;
+
+    private static async Task<KiteMarkApplicationDetails> ReadableAsync(IGrainFactory grains, string id, ClaimsPrincipal user)
+    {
+        var application = await Application(grains, id).GetAsync();
+        user.EnsureCanRead(application);
+        return application;
+    }
+
+    private static IKiteMarkApplicationIndexGrain Queue(IGrainFactory grains, ClaimsPrincipal user, string? awardingBodyId) =>
+        grains.GetGrain<IKiteMarkApplicationIndexGrain>(user.QueueOf(awardingBodyId));
+
+    private static IKiteMarkApplicationGrain Application(IGrainFactory grains, string id) =>
+        Slug.IsValid(id) ? grains.GetGrain<IKiteMarkApplicationGrain>(id) : throw new NotFoundException($"There is no Kite Mark application '{id}'.");
+
+    private static IKiteMarkSchemeGrain Scheme(IGrainFactory grains, string id) =>
+        Slug.IsValid(id) ? grains.GetGrain<IKiteMarkSchemeGrain>(id) : throw new NotFoundException($"There is no Kite Mark scheme '{id}'.");
+
+    private static async Task<KiteMarkSchemeDetails?> FindSchemeAsync(IKiteMarkSchemeGrain scheme)
+    {
+        try
+        {
+            return await scheme.GetAsync();
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<KiteMarkSchemeDefinition> AsDefinitionAsync(this SchemeRequest request, string id, IGrainFactory grains)
+    {
+        IReadOnlyList<KiteMarkThemeDefinition>? themes = request.Themes?.Select(t => new KiteMarkThemeDefinition(
+            t.Id ?? "", t.Name ?? "", [.. (t.Criteria ?? []).Select(c => new KiteMarkCriterionDefinition(
+                c.Id ?? "", c.Text ?? "", c.MentalHealth ?? false, c.MustDo ?? false, c.Part))])).ToList();
+        var validity = request.Validity;
+        if (request.CopyFrom is { } copyFrom)
+        {
+            var source = await FindSchemeAsync(grains.GetGrain<IKiteMarkSchemeGrain>(copyFrom))
+                ?? throw new ValidationException("copyFrom", $"There is no Kite Mark scheme '{copyFrom}'.");
+            themes ??= source.Scheme.Themes;
+            validity ??= source.Scheme.Validity;
+        }
+        var validation = new RequestValidation()
+            .Required("validity", validity);
+        if (themes is null)
+        {
+            validation.Add("themes", "Give 'themes', or 'copyFrom' a scheme to start from.");
+        }
+        var criterionIds = (themes ?? []).SelectMany(t => t.Criteria).Select(c => c.Id).ToHashSet();
+        foreach (var unknown in (request.MustDos ?? []).Where(m => !criterionIds.Contains(m)))
+        {
+            validation.Add("mustDos", $"The scheme has no criterion '{unknown}'.");
+        }
+        validation.ThrowIfInvalid();
+        if (request.MustDos is { } mustDos)
+        {
+            themes = [.. themes!.Select(t => t with { Criteria = [.. t.Criteria.Select(c => c with { MustDo = mustDos.Contains(c.Id) })] })];
+        }
+        return new KiteMarkSchemeDefinition(id, request.Name!.Trim(), themes!, validity!.Trim(),
+            request.CopyFrom is null ? null : $"Copied from '{request.CopyFrom}'.");
+    }
+
+    private static SchemeResponse AsResponse(this KiteMarkSchemeDetails details) =>
+        new(details.Scheme.Id, details.Scheme.Name, details.ReadOnly, details.AwardingBodyId,
+            [.. details.Scheme.Themes.Select(t => new ThemeResponse(t.Id, t.Name,
+                [.. t.Criteria.Select(c => new CriterionResponse(c.Id, c.Text, c.MentalHealth, c.MustDo, c.Part))]))],
+            details.Scheme.Validity, details.Scheme.Note);
+
+    private static ApplicationResponse AsResponse(this KiteMarkApplicationDetails a) =>
+        new(a.Id, a.OrganisationId, a.OrganisationName, a.AwardingBodyId, a.SchemeId, a.SchemeName, a.Validity, a.ConsentToPublish,
+            a.State, a.Evidence, a.Coverage, a.MustDos, a.CreatedAt, a.UpdatedAt, a.AwardedOn, a.ValidUntil, a.History);
+
+    public sealed record SchemeRequest(
+        string? Name,
+        string? AwardingBodyId,
+        string? CopyFrom,
+        IReadOnlyList<ThemeRequest>? Themes,
+        IReadOnlyList<string>? MustDos,
+        string? Validity);
+
+    public sealed record ThemeRequest(string? Id, string? Name, IReadOnlyList<CriterionRequest>? Criteria);
+
+    public sealed record CriterionRequest(string? Id, string? Text, bool? MentalHealth, bool? MustDo, string? Part);
+
+    public sealed record NominationRequest(string? NominatedBy);
+
+    public sealed record CreateApplicationRequest(string? Id, string? OrganisationId, string? AwardingBodyId, string? SchemeId, bool? ConsentToPublish);
+
+    public sealed record ConsentRequest(bool? ConsentToPublish);
+
+    public sealed record EvidenceRequest(string? CriterionId, string? Description, string? Link);
+
+    public sealed record ReviewRequest(bool? Accepted, string? Comment);
+
+    public sealed record EvidenceCreatedResponse(string Id);
+
+    public sealed record HolderResponse(
+        string OrganisationId, string OrganisationName, string ApplicationId, string AwardingBodyId, DateTimeOffset AwardedOn, DateTimeOffset ValidUntil);
+
+    public sealed record SchemeResponse(
+        string Id, string Name, bool ReadOnly, string? AwardingBodyId, IReadOnlyList<ThemeResponse> Themes, string Validity, string? Note);
+
+    public sealed record ThemeResponse(string Id, string Name, IReadOnlyList<CriterionResponse> Criteria);
+
+    public sealed record CriterionResponse(string Id, string Text, bool MentalHealth, bool MustDo, string? Part);
+
+    public sealed record ApplicationResponse(
+        string Id,
+        string OrganisationId,
+        string OrganisationName,
+        string AwardingBodyId,
+        string SchemeId,
+        string SchemeName,
+        string Validity,
+        bool ConsentToPublish,
+        KiteMarkState State,
+        IReadOnlyList<EvidenceDetails> Evidence,
+        IReadOnlyList<ThemeCoverage> Coverage,
+        IReadOnlyList<MustDoStatus> MustDos,
+        DateTimeOffset CreatedAt,
+        DateTimeOffset UpdatedAt,
+        DateTimeOffset? AwardedOn,
+        DateTimeOffset? ValidUntil,
+        IReadOnlyList<TransitionRecord> History);
+}

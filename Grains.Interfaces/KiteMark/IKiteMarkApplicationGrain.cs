@@ -1,0 +1,90 @@
+using SocialValue.Runtime;
+using SocialValue.Workflow;
+
+namespace SocialValue.KiteMark;
+
+/// <summary>
+/// A Kite Mark application, keyed by its slug id: evidence over time, champions' reviews, the award workflow, and
+/// the expiry reminder of an award.
+/// </summary>
+public interface IKiteMarkApplicationGrain : IRemindable
+{
+    /// <summary>
+    /// Opens the application in Draft under a copy of the scheme as it is now. 409 when the id exists or the
+    /// organisation has an open application with that body; 422 when the applicant is not an eligible anchor
+    /// institution, the awarding body may not award, or the scheme is not one the body uses.
+    /// </summary>
+    Task<KiteMarkApplicationDetails> CreateAsync(NewKiteMarkApplication application);
+
+    /// <summary>The application; 404 when there is none.</summary>
+    Task<KiteMarkApplicationDetails> GetAsync();
+
+    /// <summary>Gives or withdraws consent to publish, while in Draft.</summary>
+    Task<KiteMarkApplicationDetails> SetConsentAsync(bool consentToPublish, string? expectedETag);
+
+    /// <summary>Adds evidence against a criterion while the application is open (409 otherwise; 422 for an unknown criterion).</summary>
+    Task<EvidenceDetails> AddEvidenceAsync(NewEvidence evidence, string? expectedETag);
+
+    /// <summary>Accepts or rejects a piece of evidence with a comment, while Submitted, UnderReview or MoreEvidenceRequested.</summary>
+    Task<EvidenceDetails> ReviewEvidenceAsync(string evidenceId, bool accepted, string comment, string actor, string? expectedETag);
+
+    /// <summary>The triggers permitted now, and the blocked ones with their reasons.</summary>
+    Task<TransitionOptions> GetTransitionsAsync();
+
+    /// <summary>Fires a trigger by name; 409 with the reasons when it is not permitted. Expire is the scheduler's alone.</summary>
+    Task<KiteMarkApplicationDetails> FireAsync(TransitionRequest request, string? expectedETag);
+
+    /// <summary>The workflow as a Mermaid diagram.</summary>
+    Task<string> GetDiagramAsync();
+}
+
+/// <summary>The applications made to one awarding body (keyed by its organisation id), kept by the application grains.</summary>
+public interface IKiteMarkApplicationIndexGrain : IGrain
+{
+    /// <summary>Adds a new application; 409 when the organisation already has an open one with this body.</summary>
+    Task OpenAsync(KiteMarkApplicationSummary summary);
+
+    /// <summary>Replaces an application's line.</summary>
+    Task UpsertAsync(KiteMarkApplicationSummary summary);
+
+    /// <summary>Every application to this body, most recently changed first.</summary>
+    Task<IReadOnlyList<KiteMarkApplicationSummary>> ListAsync();
+}
+
+/// <summary>The public register of current holders (key <see cref="Register"/>), kept by the application grains.</summary>
+public interface IKiteMarkRegisterGrain : IGrain
+{
+    /// <summary>The key of the one register.</summary>
+    public const string Register = "register";
+
+    /// <summary>Records an award; an organisation's newer award replaces its older line.</summary>
+    Task AddAsync(KiteMarkHolder holder);
+
+    /// <summary>Removes the organisation's line when it is for <paramref name="applicationId"/>.</summary>
+    Task RemoveAsync(string organisationId, string applicationId);
+
+    /// <summary>Current holders, by organisation name.</summary>
+    Task<IReadOnlyList<KiteMarkHolder>> ListAsync();
+}
+
+/// <summary>Organisations nominated to award the Kite Mark for a local authority or chamber of commerce (key <see cref="All"/>).</summary>
+public interface IKiteMarkNominationsGrain : IGrain
+{
+    /// <summary>The key of the one list.</summary>
+    public const string All = "all";
+
+    /// <summary>
+    /// Records that <see cref="KiteMarkNomination.NominatedBy"/> nominates <see cref="KiteMarkNomination.OrganisationId"/>;
+    /// 422 unless the nominating body is a local authority or chamber of commerce.
+    /// </summary>
+    Task<KiteMarkNomination> NominateAsync(KiteMarkNomination nomination);
+
+    /// <summary>Ends a nomination; applications already made stay with the body.</summary>
+    Task WithdrawAsync(string organisationId);
+
+    /// <summary>The nomination of an organisation, if any.</summary>
+    Task<KiteMarkNomination?> FindAsync(string organisationId);
+
+    /// <summary>Every nomination.</summary>
+    Task<IReadOnlyList<KiteMarkNomination>> ListAsync();
+}

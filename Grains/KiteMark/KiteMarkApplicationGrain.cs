@@ -1,0 +1,225 @@
+using SocialValue.Errors;
+using SocialValue.Runtime;
+using SocialValue.Workflow;
+
+namespace SocialValue.KiteMark;
+
+public sealed class KiteMarkApplicationGrain(IGrainContext context, IPersistentState<KiteMarkApplicationState> application)
+    : Grain(context), IKiteMarkApplicationGrain
+{
+    public const string ExpiryReminder = "expire";
+    public const string Scheduler = "scheduler";
+
+    private Workflow<KiteMarkState, KiteMarkTrigger, KiteMarkContext>? _workflow;
+
+    private KiteMarkApplicationState State => application.State;
+
+    private Workflow<KiteMarkState, KiteMarkTrigger, KiteMarkContext> Workflow => _workflow ??= KiteMarkWorkflow.For(State.Scheme);
+
+    public async Task<KiteMarkApplicationDetails> CreateAsync(NewKiteMarkApplication request)
+    {
+        if (application.RecordExists)
+        {
+            throw new ConflictException($"Kite Mark application '{Key}' exists already.");
+        }
+        var applicant = await KiteMarkEligibility.OrganisationAsync(GrainFactory, request.OrganisationId, "organisationId");
+        var awardingBody = await KiteMarkEligibility.OrganisationAsync(GrainFactory, request.AwardingBodyId, "awardingBodyId");
+        await KiteMarkEligibility.EnsureMayApplyAsync(GrainFactory, applicant, awardingBody);
+        var scheme = await SchemeAsync(request.SchemeId, awardingBody.Id);
+
+        var now = Context.Time.GetUtcNow();
+        application.State = new KiteMarkApplicationState
+        {
+            OrganisationId = applicant.Id,
+            OrganisationName = applicant.Name,
+            AwardingBodyId = awardingBody.Id,
+            Scheme = scheme,
+            ConsentToPublish = request.ConsentToPublish,
+            State = KiteMarkWorkflow.Diagram.InitialState,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await Index().OpenAsync(Summary());
+        await application.WriteStateAsync();
+        return Details();
+    }
+
+    public Task<KiteMarkApplicationDetails> GetAsync() => Task.FromResult(Details());
+
+    public async Task<KiteMarkApplicationDetails> SetConsentAsync(bool consentToPublish, string? expectedETag)
+    {
+        EnsureVersion(expectedETag);
+        if (State.State != KiteMarkState.Draft)
+        {
+            throw new ConflictException($"Consent is given with the application, while Draft; the application is {State.State}.");
+        }
+        State.ConsentToPublish = consentToPublish;
+        await SaveAsync();
+        return Details();
+    }
+
+    public async Task<EvidenceDetails> AddEvidenceAsync(NewEvidence evidence, string? expectedETag)
+    {
+        EnsureVersion(expectedETag);
+        if (!State.State.IsOpen())
+        {
+            throw new ConflictException(
+                $"Evidence can be added while Draft, Submitted, UnderReview or MoreEvidenceRequested; the application is {State.State}.");
+        }
+        var theme = State.Scheme.Themes.FirstOrDefault(t => t.Criteria.Any(c => c.Id == evidence.CriterionId))
+            ?? throw new ValidationException("criterionId", $"Scheme '{State.Scheme.Id}' has no criterion '{evidence.CriterionId}'.");
+        var added = new EvidenceDetails($"e{State.Evidence.Count + 1}", evidence.CriterionId, theme.Id, evidence.Description,
+            evidence.Link, Context.Time.GetUtcNow(), evidence.Actor, null);
+        State.Evidence.Add(added);
+        await SaveAsync();
+        return added;
+    }
+
+    public async Task<EvidenceDetails> ReviewEvidenceAsync(string evidenceId, bool accepted, string comment, string actor, string? expectedETag)
+    {
+        EnsureVersion(expectedETag);
+        if (State.State is not (KiteMarkState.Submitted or KiteMarkState.UnderReview or KiteMarkState.MoreEvidenceRequested))
+        {
+            throw new ConflictException(
+                $"Evidence is reviewed once the application is submitted and until it is decided; the application is {State.State}.");
+        }
+        var index = State.Evidence.FindIndex(e => e.Id == evidenceId);
+        if (index < 0)
+        {
+            throw new NotFoundException($"Application '{Key}' has no evidence '{evidenceId}'.");
+        }
+        var reviewed = State.Evidence[index] with { Review = new EvidenceReview(accepted, comment, Context.Time.GetUtcNow(), actor) };
+        State.Evidence[index] = reviewed;
+        await SaveAsync();
+        return reviewed;
+    }
+
+    public Task<TransitionOptions> GetTransitionsAsync()
+    {
+        EnsureExists();
+        return Task.FromResult(Workflow.GetTransitions(State.State, Guards(firedByScheduler: false)));
+    }
+
+    public async Task<KiteMarkApplicationDetails> FireAsync(TransitionRequest request, string? expectedETag)
+    {
+        EnsureVersion(expectedETag);
+        await ApplyAsync(Workflow.Fire(State.State, Guards(firedByScheduler: false), request, Context.Time.GetUtcNow()));
+        return Details();
+    }
+
+    public Task<string> GetDiagramAsync() => Task.FromResult(KiteMarkWorkflow.Diagram.ToMermaid());
+
+    public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
+    {
+        // At-least-once delivery: a second firing, or one for an award revoked meanwhile, finds nothing to expire.
+        if (reminderName != ExpiryReminder || !application.RecordExists || State.State != KiteMarkState.Awarded)
+        {
+            return;
+        }
+        var reason = $"the award's validity of {State.Scheme.Validity} ended at {State.ValidUntil:O}";
+        var request = new TransitionRequest(nameof(KiteMarkTrigger.Expire), Scheduler, reason, new Dictionary<string, string>());
+        await ApplyAsync(Workflow.Fire(State.State, KiteMarkTrigger.Expire, Guards(firedByScheduler: true), request, Context.Time.GetUtcNow()));
+    }
+
+    private async Task ApplyAsync(WorkflowTransition<KiteMarkState> transition)
+    {
+        var at = transition.Record.At;
+        State.State = transition.To;
+        State.History.Add(transition.Record);
+        if (transition.To == KiteMarkState.Awarded)
+        {
+            State.AwardedOn = at;
+            State.ValidUntil = KiteMarkSchemes.ValidUntil(at, State.Scheme.Validity);
+        }
+        await SaveAsync();
+
+        var register = GrainFactory.GetGrain<IKiteMarkRegisterGrain>(IKiteMarkRegisterGrain.Register);
+        switch (transition.To)
+        {
+            case KiteMarkState.Awarded:
+                await Context.RegisterOrUpdateReminderAsync(ExpiryReminder, State.ValidUntil!.Value - at);
+                await register.AddAsync(new KiteMarkHolder(
+                    State.OrganisationId, State.OrganisationName, Key, State.AwardingBodyId, at, State.ValidUntil.Value));
+                break;
+            case KiteMarkState.Revoked:
+                await Context.UnregisterReminderAsync(ExpiryReminder);
+                await register.RemoveAsync(State.OrganisationId, Key);
+                break;
+            case KiteMarkState.Expired:
+                await register.RemoveAsync(State.OrganisationId, Key);
+                break;
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        State.UpdatedAt = Context.Time.GetUtcNow();
+        await application.WriteStateAsync();
+        await Index().UpsertAsync(Summary());
+    }
+
+    private async Task<KiteMarkSchemeDefinition> SchemeAsync(string schemeId, string awardingBodyId)
+    {
+        KiteMarkSchemeDetails scheme;
+        try
+        {
+            scheme = await GrainFactory.GetGrain<IKiteMarkSchemeGrain>(schemeId).GetAsync();
+        }
+        catch (NotFoundException)
+        {
+            throw new ValidationException("schemeId", $"There is no Kite Mark scheme '{schemeId}'.");
+        }
+        return scheme.ReadOnly || scheme.AwardingBodyId == awardingBodyId
+            ? scheme.Scheme
+            : throw new ValidationException("schemeId",
+                $"Scheme '{schemeId}' is the local scheme of '{scheme.AwardingBodyId}'; '{awardingBodyId}' awards under its own or the shipped one.");
+    }
+
+    private KiteMarkContext Guards(bool firedByScheduler) =>
+        new(State.ConsentToPublish, AcceptedCriteria(), firedByScheduler);
+
+    private HashSet<string> AcceptedCriteria() =>
+        [.. State.Evidence.Where(e => e.Review is { Accepted: true }).Select(e => e.CriterionId)];
+
+    private IKiteMarkApplicationIndexGrain Index() => GrainFactory.GetGrain<IKiteMarkApplicationIndexGrain>(State.AwardingBodyId);
+
+    private void EnsureExists()
+    {
+        if (!application.RecordExists)
+        {
+            throw new NotFoundException($"There is no Kite Mark application '{Key}'.");
+        }
+    }
+
+    private void EnsureVersion(string? expectedETag)
+    {
+        EnsureExists();
+        if (expectedETag is not null && expectedETag != application.ETag)
+        {
+            throw new PreconditionFailedException(expectedETag, application.ETag!);
+        }
+    }
+
+    private KiteMarkApplicationSummary Summary() =>
+        new(Key, State.OrganisationId, State.OrganisationName, State.AwardingBodyId, State.Scheme.Id, State.State,
+            State.UpdatedAt, State.AwardedOn, State.ValidUntil);
+
+    private KiteMarkApplicationDetails Details()
+    {
+        EnsureExists();
+        var accepted = AcceptedCriteria();
+        var coverage = State.Scheme.Themes.Select(theme =>
+        {
+            var evidence = State.Evidence.Where(e => e.ThemeId == theme.Id).ToList();
+            var acceptedCount = evidence.Count(e => e.Review is { Accepted: true });
+            return new ThemeCoverage(theme.Id, theme.Name, acceptedCount, evidence.Count(e => e.Review is null),
+                evidence.Count(e => e.Review is { Accepted: false }), acceptedCount > 0);
+        });
+        var mustDos = State.Scheme.Themes.SelectMany(t => t.Criteria.Where(c => c.MustDo)
+            .Select(c => new MustDoStatus(c.Id, t.Id, c.Text, accepted.Contains(c.Id))));
+        return new KiteMarkApplicationDetails(Key, State.OrganisationId, State.OrganisationName, State.AwardingBodyId,
+            State.Scheme.Id, State.Scheme.Name, State.Scheme.Validity, State.ConsentToPublish, State.State,
+            State.Evidence, [.. coverage], [.. mustDos], State.CreatedAt, State.UpdatedAt, State.AwardedOn, State.ValidUntil,
+            State.History, application.ETag!);
+    }
+}

@@ -1,0 +1,58 @@
+using SocialValue.Errors;
+using SocialValue.Runtime;
+
+namespace SocialValue.KiteMark;
+
+public sealed class KiteMarkSchemeGrain(IGrainContext context, IPersistentState<KiteMarkSchemeState> scheme)
+    : Grain(context), IKiteMarkSchemeGrain
+{
+    public const string TemplateETag = "template";
+
+    private bool IsShipped => Key == KiteMarkSchemes.CheshireAndMerseyside.Id;
+
+    public Task<KiteMarkSchemeDetails> GetAsync()
+    {
+        if (IsShipped)
+        {
+            return Task.FromResult(new KiteMarkSchemeDetails(KiteMarkSchemes.CheshireAndMerseyside, true, null, TemplateETag));
+        }
+        if (!scheme.RecordExists || scheme.State.Scheme is null)
+        {
+            throw new NotFoundException($"There is no Kite Mark scheme '{Key}'.");
+        }
+        return Task.FromResult(new KiteMarkSchemeDetails(scheme.State.Scheme, false, scheme.State.AwardingBodyId, scheme.ETag!));
+    }
+
+    public async Task<KiteMarkSchemeDetails> PutAsync(KiteMarkSchemeDefinition definition, string awardingBodyId, string? expectedETag)
+    {
+        if (IsShipped)
+        {
+            throw new ConflictException(
+                $"Scheme '{Key}' ships read-only from seed 002; define a local scheme under another id (copyFrom '{Key}') to change its criteria, must-dos or validity.");
+        }
+        if (scheme.RecordExists)
+        {
+            if (scheme.State.AwardingBodyId != awardingBodyId)
+            {
+                throw new ConflictException($"Scheme '{Key}' belongs to awarding body '{scheme.State.AwardingBodyId}'.");
+            }
+            if (expectedETag is not null && expectedETag != scheme.ETag)
+            {
+                throw new PreconditionFailedException(expectedETag, scheme.ETag!);
+            }
+        }
+        var body = await KiteMarkEligibility.OrganisationAsync(GrainFactory, awardingBodyId, "awardingBodyId");
+        await KiteMarkEligibility.EnsureAwardingBodyAsync(GrainFactory, body);
+        var local = definition with { Id = Key };
+        var errors = KiteMarkSchemes.Validate(local);
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(new Dictionary<string, string[]> { ["scheme"] = [.. errors] });
+        }
+        scheme.State = new KiteMarkSchemeState { Scheme = local, AwardingBodyId = awardingBodyId, UpdatedAt = Context.Time.GetUtcNow() };
+        await scheme.WriteStateAsync();
+        await GrainFactory.GetGrain<IKiteMarkSchemeIndexGrain>(IKiteMarkSchemeIndexGrain.All)
+            .UpsertAsync(new KiteMarkSchemeSummary(Key, local.Name, false, awardingBodyId, local.Validity));
+        return await GetAsync();
+    }
+}

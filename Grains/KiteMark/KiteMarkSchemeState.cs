@@ -1,0 +1,15 @@
+namespace SocialValue.KiteMark;
+
+public sealed class KiteMarkSchemeState
+{
+    public KiteMarkSchemeDefinition? Scheme { get; set; }
+
+    public string AwardingBodyId { get; set; } = "";
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+public sealed class KiteMarkSchemeIndexState
+{
+    public Dictionary<string, KiteMarkSchemeSummary> Schemes { get; set; } = [];
+}
