@@ -40,7 +40,7 @@ public static class ContractsApi
         api.MapGet("/{id}/performance", GetPerformance);
 
         app.MapWorkflow("/api/contracts/{id}", "Contracts", new WorkflowBinding(
-            async context => await (await Authorise(context, RouteId(context), Access.Read)).GetTransitionsAsync(),
+            async context => await (await AuthoriseRead(context, RouteId(context), Access.Read)).GetTransitionsAsync(),
             async context => await (await Authorise(context, RouteId(context), Access.Read)).GetDiagramAsync(),
             async (context, request) =>
             {
@@ -84,9 +84,8 @@ public static class ContractsApi
 
     public static async Task<Ok<ContractResponse>> GetContract(string id, HttpContext context)
     {
-        var contract = await (await Authorise(context, id, Access.Read)).GetAsync();
-        context.Response.SetETag(contract.ETag);
-        return TypedResults.Ok(contract.AsResponse());
+        var (_, contract) = await AuthorisedAsync(context, id, Access.Read);
+        return Respond(context, contract);
     }
 
     /// <summary>Chooses outcomes and measures from the commissioner's adopted framework; only in <c>Specification</c>.</summary>
@@ -132,7 +131,7 @@ public static class ContractsApi
     /// <summary>Every bid with its social value score and weighted score, ranked; the commissioner's only.</summary>
     public static async Task<Ok<IReadOnlyList<RankedBidResponse>>> ListBids(string id, HttpContext context)
     {
-        var grain = await Authorise(context, id, Access.ReadBids);
+        var grain = await AuthoriseRead(context, id, Access.ReadBids);
         var bids = await grain.GetBidsAsync();
         return TypedResults.Ok<IReadOnlyList<RankedBidResponse>>(
             [.. bids.Select((b, i) => new RankedBidResponse(b.WeightedScore is null ? null : i + 1, b))]);
@@ -179,7 +178,7 @@ public static class ContractsApi
     }
 
     public static async Task<Ok<IReadOnlyList<ReturnDetails>>> ListReturns(string id, HttpContext context) =>
-        TypedResults.Ok(await (await Authorise(context, id, Access.Read)).GetReturnsAsync());
+        TypedResults.Ok(await (await AuthoriseRead(context, id, Access.Read)).GetReturnsAsync());
 
     /// <summary>The commissioner accepts or rejects a return; a rejection needs a comment.</summary>
     public static async Task<Ok<ReturnDetails>> VerifyReturn(string id, string returnId, VerificationRequest request, HttpContext context, ClaimsPrincipal user)
@@ -191,11 +190,11 @@ public static class ContractsApi
 
     /// <summary>Committed against delivered (accepted returns) per measure, outcome and theme, in units and £; <c>?year=</c> limits delivered.</summary>
     public static async Task<Ok<SocialValueTotals>> GetSocialValue(string id, HttpContext context, int? year) =>
-        TypedResults.Ok(await (await Authorise(context, id, Access.Read)).GetSocialValueAsync(year));
+        TypedResults.Ok(await (await AuthoriseRead(context, id, Access.Read)).GetSocialValueAsync(year));
 
     /// <summary>A performance review: delivered against committed per measure, shortfalls past the threshold flagged.</summary>
     public static async Task<Ok<PerformanceReview>> GetPerformance(string id, HttpContext context) =>
-        TypedResults.Ok(await (await Authorise(context, id, Access.Read)).GetPerformanceAsync());
+        TypedResults.Ok(await (await AuthoriseRead(context, id, Access.Read)).GetPerformanceAsync());
 
     /// <summary>The contracts an organisation commissions and those it won as a supplier.</summary>
     public static async Task<Ok<IReadOnlyList<ContractSummary>>> ListOrganisationContracts(string id, IGrainFactory grains, ClaimsPrincipal user)
@@ -230,8 +229,22 @@ public static class ContractsApi
         Return,
     }
 
+    /// <summary>
+    /// <see cref="Authorise"/> for a read of a view of the contract (bids, returns, totals): the response carries the
+    /// contract's version, which every such view follows.
+    /// </summary>
+    private static async Task<IContractGrain> AuthoriseRead(HttpContext context, string id, Access access)
+    {
+        var (grain, contract) = await AuthorisedAsync(context, id, access);
+        context.Response.SetETag(contract.ETag);
+        return grain;
+    }
+
     /// <summary>The contract of the route, once the caller is known to be allowed <paramref name="access"/> to it.</summary>
-    private static async Task<IContractGrain> Authorise(HttpContext context, string id, Access access)
+    private static async Task<IContractGrain> Authorise(HttpContext context, string id, Access access) =>
+        (await AuthorisedAsync(context, id, access)).Grain;
+
+    private static async Task<(IContractGrain Grain, ContractDetails Contract)> AuthorisedAsync(HttpContext context, string id, Access access)
     {
         if (!Slug.IsValid(id))
         {
@@ -255,7 +268,7 @@ public static class ContractsApi
                 user.EnsureCanWrite(contract.OrganisationId);
                 break;
         }
-        return grain;
+        return (grain, contract);
     }
 
     private static string RouteId(HttpContext context) => (string)context.Request.RouteValues["id"]!;

@@ -185,6 +185,11 @@ public sealed class ContractsApiTests : IAsyncLifetime
         };
         fresh.Headers.IfMatch.Add(current);
         await (await _cycle.Admin.SendAsync(fresh)).AssertJsonAsync(HttpStatusCode.OK);
+        var after = (await _cycle.Admin.GetAsync("/api/contracts/versioned")).Headers.ETag!;
+        foreach (var view in new[] { "transitions", "bids", "returns", "social-value", "performance" })
+        {
+            Assert.Equal(after, (await _cycle.Admin.GetAsync($"/api/contracts/versioned/{view}")).Headers.ETag);
+        }
     }
 
     [Fact]
