@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SocialValue.Api.Auth;
+using SocialValue.Api.Contracts;
 using SocialValue.Api.Errors;
 using SocialValue.Api.Frameworks;
 using SocialValue.Api.KiteMark;
@@ -53,6 +54,7 @@ public static class ApiServiceCollectionExtensions
         app.MapKeysApi();
         app.MapOrganisationsApi();
         app.MapFrameworksApi();
+        app.MapContractsApi();
         app.MapKiteMarkApi();
         return app;
     }

@@ -1,0 +1,358 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using SocialValue.Api.Auth;
+using SocialValue.Api.Http;
+using SocialValue.Api.Workflows;
+using SocialValue.Contracts;
+using SocialValue.Errors;
+using SocialValue.Frameworks;
+using SocialValue.Ids;
+using SocialValue.Keys;
+using SocialValue.Runtime;
+using SocialValue.Workflow;
+
+namespace SocialValue.Api.Contracts;
+
+/// <summary>
+/// API.md "Contracts and the commissioning cycle". Officers and Admins of the commissioning organisation drive a contract;
+/// the Supplier key of the organisation named on the winning bid submits returns and reads the contract; Viewers read.
+/// </summary>
+public static class ContractsApi
+{
+    public static IEndpointRouteBuilder MapContractsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/contracts").WithTags("Contracts").RequireAuthorization();
+        api.MapPost("/", CreateContract);
+        api.MapGet("/{id}", GetContract);
+        api.MapPut("/{id}/specification", Specify);
+        api.MapPut("/{id}/tender", SetTender);
+        api.MapPost("/{id}/bids", SubmitBid);
+        api.MapPost("/{id}/bids/import", ImportBids);
+        api.MapGet("/{id}/bids", ListBids);
+        api.MapPut("/{id}/bids/{bidId}/scores", ScoreBid);
+        api.MapPost("/{id}/returns", SubmitReturn);
+        api.MapGet("/{id}/returns", ListReturns);
+        api.MapPut("/{id}/returns/{returnId}/verification", VerifyReturn);
+        api.MapGet("/{id}/social-value", GetSocialValue);
+        api.MapGet("/{id}/performance", GetPerformance);
+
+        app.MapWorkflow("/api/contracts/{id}", "Contracts", new WorkflowBinding(
+            async context => await (await AuthoriseRead(context, RouteId(context), Access.Read)).GetTransitionsAsync(),
+            async context => await (await Authorise(context, RouteId(context), Access.Read)).GetDiagramAsync(),
+            async (context, request) =>
+            {
+                var contract = await (await Authorise(context, RouteId(context), Access.Commission)).FireAsync(request, context.Request.IfMatch());
+                context.Response.SetETag(contract.ETag);
+                return TypedResults.Ok(contract.AsResponse());
+            }));
+
+        app.MapGet("/api/organisations/{id}/contracts", ListOrganisationContracts).WithTags("Contracts").RequireAuthorization();
+
+        var scoring = app.MapGroup("/api/formulas/bid-score").WithTags("Contracts").RequireAuthorization();
+        scoring.MapGet("/", GetBidScoreFormula);
+        scoring.MapPost("/", PublishBidScoreFormula).RequireAuthorization(Policies.Admin);
+        return app;
+    }
+
+    /// <summary>Initiates a contract (Admin, or an Officer of the commissioning organisation); state <c>Initiated</c>.</summary>
+    public static async Task<Created<ContractResponse>> CreateContract(
+        CreateContractRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response)
+    {
+        var validation = new RequestValidation()
+            .OptionalSlug("id", request.Id)
+            .Required("organisationId", request.OrganisationId)
+            .OptionalSlug("organisationId", request.OrganisationId)
+            .Required("title", request.Title)
+            .MaxLength("title", request.Title, 300)
+            .Required("value", request.Value)
+            .OptionalSlug("frameworkId", request.FrameworkId);
+        if (request.Value < 0)
+        {
+            validation.Add("value", "A contract's value is in £ and cannot be negative.");
+        }
+        validation.ThrowIfInvalid();
+        user.EnsureCanWrite(request.OrganisationId!);
+        var id = request.Id ?? Slug.WithSuffix(Slug.From(request.Title!));
+        var created = await grains.GetGrain<IContractGrain>(id).CreateAsync(
+            new NewContract(request.OrganisationId!, request.Title!.Trim(), request.Value!.Value, request.FrameworkId, user.Actor()));
+        response.SetETag(created.ETag);
+        return TypedResults.Created($"/api/contracts/{id}", created.AsResponse());
+    }
+
+    public static async Task<Ok<ContractResponse>> GetContract(string id, HttpContext context)
+    {
+        var (_, contract) = await AuthorisedAsync(context, id, Access.Read);
+        return Respond(context, contract);
+    }
+
+    /// <summary>Chooses outcomes and measures from the commissioner's adopted framework; only in <c>Specification</c>.</summary>
+    public static async Task<Ok<ContractResponse>> Specify(string id, SpecificationRequest request, HttpContext context)
+    {
+        new RequestValidation().Required("outcomeIds", request.OutcomeIds is null ? null : "given").ThrowIfInvalid();
+        var grain = await Authorise(context, id, Access.Commission);
+        return Respond(context, await grain.SpecifyAsync(request.OutcomeIds!, request.MeasureIds ?? [], context.Request.IfMatch()));
+    }
+
+    /// <summary>Sets the social value weighting, a fraction (0.3 is 30%) within <c>Contracts:WeightingRange</c>.</summary>
+    public static async Task<Ok<ContractResponse>> SetTender(string id, TenderRequest request, HttpContext context)
+    {
+        new RequestValidation().Required("socialValueWeighting", request.SocialValueWeighting).ThrowIfInvalid();
+        var grain = await Authorise(context, id, Access.Commission);
+        return Respond(context, await grain.SetTenderAsync(request.SocialValueWeighting!.Value, context.Request.IfMatch()));
+    }
+
+    /// <summary>Records a bid while <c>Tendering</c>; commitments only on measures of the specification.</summary>
+    public static async Task<Created<BidDetails>> SubmitBid(string id, BidRequest request, HttpContext context)
+    {
+        var bid = request.Validate();
+        var grain = await Authorise(context, id, Access.Commission);
+        var created = await grain.SubmitBidsAsync([bid], context.Request.IfMatch());
+        return TypedResults.Created($"/api/contracts/{id}/bids", created[0]);
+    }
+
+    /// <summary>Imports bids from CSV (<c>text/csv</c>), one row per commitment; all or nothing, each problem naming its row.</summary>
+    public static async Task<Created<IReadOnlyList<BidDetails>>> ImportBids(string id, HttpContext context)
+    {
+        if (context.Request.ContentType is not { } type || !(type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase)
+            || type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new BadHttpRequestException("Send the bids as text/csv.", StatusCodes.Status415UnsupportedMediaType);
+        }
+        using var reader = new StreamReader(context.Request.Body);
+        var bids = BidCsv.Parse(await reader.ReadToEndAsync(context.RequestAborted));
+        var grain = await Authorise(context, id, Access.Commission);
+        var created = await grain.SubmitBidsAsync(bids, context.Request.IfMatch());
+        return TypedResults.Created($"/api/contracts/{id}/bids", created);
+    }
+
+    /// <summary>Every bid with its social value score and weighted score, ranked; the commissioner's only.</summary>
+    public static async Task<Ok<IReadOnlyList<RankedBidResponse>>> ListBids(string id, HttpContext context)
+    {
+        var grain = await AuthoriseRead(context, id, Access.ReadBids);
+        var bids = await grain.GetBidsAsync();
+        return TypedResults.Ok<IReadOnlyList<RankedBidResponse>>(
+            [.. bids.Select((b, i) => new RankedBidResponse(b.WeightedScore is null ? null : i + 1, b))]);
+    }
+
+    /// <summary>Scores a bid's two answers, 0–5 each, while in <c>Evaluation</c>.</summary>
+    public static async Task<Ok<BidDetails>> ScoreBid(string id, string bidId, ScoresRequest request, HttpContext context, ClaimsPrincipal user)
+    {
+        var validation = new RequestValidation().Required("delivery", request.Delivery).Required("measurement", request.Measurement);
+        foreach (var (field, score) in new[] { ("delivery", request.Delivery), ("measurement", request.Measurement) })
+        {
+            if (score is < 0 or > 5)
+            {
+                validation.Add(field, $"A score is from 0 to 5, not {score}.");
+            }
+        }
+        validation.ThrowIfInvalid();
+        var grain = await Authorise(context, id, Access.Commission);
+        var scores = new BidScores(request.Delivery!.Value, request.Measurement!.Value);
+        return TypedResults.Ok(await grain.ScoreBidAsync(bidId, scores, user.Actor(), context.Request.IfMatch()));
+    }
+
+    /// <summary>A quarterly return (<c>YYYY-Qn</c>) while <c>Live</c>, by the winning supplier or the commissioner.</summary>
+    public static async Task<Created<ReturnDetails>> SubmitReturn(string id, ReturnRequest request, HttpContext context, ClaimsPrincipal user)
+    {
+        var validation = new RequestValidation().OptionalSlug("id", request.Id).Required("period", request.Period);
+        if (request.Lines is not { Count: > 0 })
+        {
+            validation.Add("lines", "A return needs at least one line.");
+        }
+        var lines = (request.Lines ?? []).Select((line, i) =>
+        {
+            validation.Required($"lines[{i}].measureId", line.MeasureId).Required($"lines[{i}].quantity", line.Quantity);
+            if (line.Quantity < 0)
+            {
+                validation.Add($"lines[{i}].quantity", "A quantity delivered cannot be negative.");
+            }
+            return new NewReturnLine(line.MeasureId ?? "", line.Quantity ?? 0, line.Inputs, line.Evidence);
+        }).ToList();
+        validation.ThrowIfInvalid();
+        var grain = await Authorise(context, id, Access.Return);
+        var submitted = await grain.SubmitReturnAsync(new NewReturn(request.Id, request.Period!.Trim(), lines, user.Actor()), context.Request.IfMatch());
+        return TypedResults.Created($"/api/contracts/{id}/returns", submitted);
+    }
+
+    public static async Task<Ok<IReadOnlyList<ReturnDetails>>> ListReturns(string id, HttpContext context) =>
+        TypedResults.Ok(await (await AuthoriseRead(context, id, Access.Read)).GetReturnsAsync());
+
+    /// <summary>The commissioner accepts or rejects a return; a rejection needs a comment.</summary>
+    public static async Task<Ok<ReturnDetails>> VerifyReturn(string id, string returnId, VerificationRequest request, HttpContext context, ClaimsPrincipal user)
+    {
+        new RequestValidation().Required("accepted", request.Accepted).MaxLength("comment", request.Comment, 2000).ThrowIfInvalid();
+        var grain = await Authorise(context, id, Access.Commission);
+        return TypedResults.Ok(await grain.VerifyReturnAsync(returnId, request.Accepted!.Value, request.Comment, user.Actor(), context.Request.IfMatch()));
+    }
+
+    /// <summary>Committed against delivered (accepted returns) per measure, outcome and theme, in units and £; <c>?year=</c> limits delivered.</summary>
+    public static async Task<Ok<SocialValueTotals>> GetSocialValue(string id, HttpContext context, int? year) =>
+        TypedResults.Ok(await (await AuthoriseRead(context, id, Access.Read)).GetSocialValueAsync(year));
+
+    /// <summary>A performance review: delivered against committed per measure, shortfalls past the threshold flagged.</summary>
+    public static async Task<Ok<PerformanceReview>> GetPerformance(string id, HttpContext context) =>
+        TypedResults.Ok(await (await AuthoriseRead(context, id, Access.Read)).GetPerformanceAsync());
+
+    /// <summary>The contracts an organisation commissions and those it won as a supplier.</summary>
+    public static async Task<Ok<IReadOnlyList<ContractSummary>>> ListOrganisationContracts(string id, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        if (!Slug.IsValid(id))
+        {
+            throw new NotFoundException($"There is no organisation '{id}'.");
+        }
+        user.EnsureCanRead(id);
+        return TypedResults.Ok(await grains.GetGrain<IContractIndexGrain>(id).ListAsync());
+    }
+
+    public static async Task<Ok<BidScoreFormulaResponse>> GetBidScoreFormula(IGrainFactory grains)
+    {
+        var formula = grains.GetGrain<IBidScoreFormulaGrain>(IBidScoreFormulaGrain.Default);
+        return TypedResults.Ok(new BidScoreFormulaResponse(await formula.GetCurrentAsync(), await formula.GetVersionsAsync()));
+    }
+
+    /// <summary>Publishes a new bid score formula version (Admin); tenders published afterwards use it.</summary>
+    public static async Task<Created<FormulaVersionDetails>> PublishBidScoreFormula(BidScoreFormulaRequest request, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        new RequestValidation().Required("source", request.Source).ThrowIfInvalid();
+        var version = await grains.GetGrain<IBidScoreFormulaGrain>(IBidScoreFormulaGrain.Default).PublishAsync(request.Source!, user.Actor());
+        return TypedResults.Created("/api/formulas/bid-score", version);
+    }
+
+    private enum Access
+    {
+        Read,
+        ReadBids,
+        Commission,
+        Return,
+    }
+
+    /// <summary>
+    /// <see cref="Authorise"/> for a read of a view of the contract (bids, returns, totals): the response carries the
+    /// contract's version, which every such view follows.
+    /// </summary>
+    private static async Task<IContractGrain> AuthoriseRead(HttpContext context, string id, Access access)
+    {
+        var (grain, contract) = await AuthorisedAsync(context, id, access);
+        context.Response.SetETag(contract.ETag);
+        return grain;
+    }
+
+    /// <summary>The contract of the route, once the caller is known to be allowed <paramref name="access"/> to it.</summary>
+    private static async Task<IContractGrain> Authorise(HttpContext context, string id, Access access) =>
+        (await AuthorisedAsync(context, id, access)).Grain;
+
+    private static async Task<(IContractGrain Grain, ContractDetails Contract)> AuthorisedAsync(HttpContext context, string id, Access access)
+    {
+        if (!Slug.IsValid(id))
+        {
+            throw new NotFoundException($"There is no contract '{id}'.");
+        }
+        var grain = context.RequestServices.GetService(typeof(IGrainFactory)) is IGrainFactory grains
+            ? grains.GetGrain<IContractGrain>(id)
+            : throw new InvalidOperationException("The grain runtime is not registered.");
+        var contract = await grain.GetAsync();
+        var user = context.User;
+        var isSupplier = contract.Award?.SupplierOrganisationId is { } supplier && user.OrganisationId() == supplier;
+        switch (access)
+        {
+            case Access.Read when isSupplier:
+            case Access.Return when isSupplier && user.Role() == Role.Supplier:
+                break;
+            case Access.Read or Access.ReadBids:
+                user.EnsureCanRead(contract.OrganisationId);
+                break;
+            default:
+                user.EnsureCanWrite(contract.OrganisationId);
+                break;
+        }
+        return (grain, contract);
+    }
+
+    private static string RouteId(HttpContext context) => (string)context.Request.RouteValues["id"]!;
+
+    private static Ok<ContractResponse> Respond(HttpContext context, ContractDetails contract)
+    {
+        context.Response.SetETag(contract.ETag);
+        return TypedResults.Ok(contract.AsResponse());
+    }
+
+    private static NewBid Validate(this BidRequest request)
+    {
+        var validation = new RequestValidation()
+            .OptionalSlug("id", request.Id)
+            .Required("supplier", request.Supplier)
+            .MaxLength("supplier", request.Supplier, 300)
+            .OptionalSlug("supplierOrganisationId", request.SupplierOrganisationId)
+            .Required("price", request.Price)
+            .Required("answers.delivery", request.Answers?.Delivery)
+            .Required("answers.measurement", request.Answers?.Measurement);
+        if (request.Price < 0)
+        {
+            validation.Add("price", "A price cannot be negative.");
+        }
+        var commitments = (request.Commitments ?? []).Select((c, i) =>
+        {
+            validation.Required($"commitments[{i}].measureId", c.MeasureId).Required($"commitments[{i}].target", c.Target);
+            if (c.Target < 0)
+            {
+                validation.Add($"commitments[{i}].target", "A target cannot be negative.");
+            }
+            return new NewCommitment(c.MeasureId ?? "", c.Target ?? 0);
+        }).ToList();
+        validation.ThrowIfInvalid();
+        return new NewBid(request.Id, request.Supplier!.Trim(), request.SupplierOrganisationId, request.Price!.Value, commitments,
+            new BidAnswers(request.Answers!.Delivery!.Trim(), request.Answers.Measurement!.Trim()));
+    }
+
+    private static ContractResponse AsResponse(this ContractDetails c) =>
+        new(c.Id, c.OrganisationId, c.Title, c.Value, c.FrameworkId, c.State, c.Specification, c.Tender, c.Award, c.Terms,
+            c.LiveFrom, c.ReturnsDue, c.History, c.CreatedAt, c.UpdatedAt);
+
+    public sealed record CreateContractRequest(string? Id, string? OrganisationId, string? Title, decimal? Value, string? FrameworkId);
+
+    public sealed record SpecificationRequest(List<string>? OutcomeIds, List<string>? MeasureIds);
+
+    public sealed record TenderRequest(decimal? SocialValueWeighting);
+
+    public sealed record BidRequest(
+        string? Id, string? Supplier, string? SupplierOrganisationId, decimal? Price, List<CommitmentRequest>? Commitments, AnswersRequest? Answers);
+
+    public sealed record CommitmentRequest(string? MeasureId, decimal? Target);
+
+    public sealed record AnswersRequest(string? Delivery, string? Measurement);
+
+    public sealed record ScoresRequest(decimal? Delivery, decimal? Measurement);
+
+    public sealed record ReturnRequest(string? Id, string? Period, List<ReturnLineRequest>? Lines);
+
+    public sealed record ReturnLineRequest(string? MeasureId, decimal? Quantity, Dictionary<string, decimal>? Inputs, string? Evidence);
+
+    public sealed record VerificationRequest(bool? Accepted, string? Comment);
+
+    public sealed record BidScoreFormulaRequest(string? Source);
+
+    public sealed record BidScoreFormulaResponse(FormulaVersionDetails Current, IReadOnlyList<FormulaVersionDetails> Versions);
+
+    /// <summary>A bid with its place in the ranking; unscored bids have none.</summary>
+    public sealed record RankedBidResponse(int? Rank, BidDetails Bid);
+
+    public sealed record ContractResponse(
+        string Id,
+        string OrganisationId,
+        string Title,
+        decimal Value,
+        string? FrameworkId,
+        ContractStatus State,
+        SpecificationDetails Specification,
+        TenderDetails Tender,
+        AwardDetails? Award,
+        IReadOnlyList<SocialValueTerm> Terms,
+        DateTimeOffset? LiveFrom,
+        IReadOnlyList<ReturnDue> ReturnsDue,
+        IReadOnlyList<TransitionRecord> History,
+        DateTimeOffset CreatedAt,
+        DateTimeOffset UpdatedAt);
+}

@@ -1,0 +1,47 @@
+using SocialValue.Formulas;
+using SocialValue.Frameworks;
+using SocialValue.Runtime;
+
+namespace SocialValue.Contracts;
+
+public sealed class BidScoreFormulaGrain(IGrainContext context, IPersistentState<BidScoreFormulaState> formula, FormulaEngine formulas)
+    : Grain(context), IBidScoreFormulaGrain
+{
+    private static readonly FormulaVersionDetails First =
+        new(1, IBidScoreFormulaGrain.DefaultSource, "default", new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+
+    private readonly Dictionary<int, CompiledFormula> _compiled = [];
+
+    private List<FormulaVersionDetails> Versions => formula.State.Versions.Count > 0 ? formula.State.Versions : [First];
+
+    public Task<FormulaVersionDetails> GetCurrentAsync() => Task.FromResult(Versions[^1]);
+
+    public Task<IReadOnlyList<FormulaVersionDetails>> GetVersionsAsync() => Task.FromResult<IReadOnlyList<FormulaVersionDetails>>(Versions);
+
+    public async Task<FormulaVersionDetails> PublishAsync(string source, string author)
+    {
+        var compiled = formulas.Compile(source);
+        foreach (var trial in new[] { new BidScores(0, 0), new BidScores(5, 5) })
+        {
+            formulas.Evaluate(compiled, Inputs(trial));
+        }
+        var versions = Versions;
+        var version = new FormulaVersionDetails(versions.Count + 1, source, author, Context.Time.GetUtcNow());
+        formula.State.Versions = [.. versions, version];
+        await formula.WriteStateAsync();
+        _compiled[version.Version] = compiled;
+        return version;
+    }
+
+    public Task<decimal> EvaluateAsync(int version, BidScores scores)
+    {
+        if (!_compiled.TryGetValue(version, out var compiled))
+        {
+            compiled = _compiled[version] = formulas.Compile(Versions[version - 1].Source);
+        }
+        return Task.FromResult(formulas.Evaluate(compiled, Inputs(scores)));
+    }
+
+    private static FormulaInputs Inputs(BidScores scores) =>
+        new(0, 0, 0, new Dictionary<string, decimal> { ["delivery"] = scores.Delivery, ["measurement"] = scores.Measurement });
+}

@@ -1,0 +1,523 @@
+using SocialValue.Errors;
+using SocialValue.Formulas;
+using SocialValue.Frameworks;
+using SocialValue.Ids;
+using SocialValue.Organisations;
+using SocialValue.Runtime;
+using SocialValue.Workflow;
+
+namespace SocialValue.Contracts;
+
+public sealed class ContractGrain(IGrainContext context, IPersistentState<ContractState> contract, ContractOptions options)
+    : Grain(context), IContractGrain
+{
+    public const string ReturnsDueReminder = "returns-due";
+
+    private static Workflow<ContractStatus, ContractTrigger, ContractState> Workflow => ContractWorkflow.Definition;
+
+    private ContractState State => contract.State;
+
+    public async Task<ContractDetails> CreateAsync(NewContract newContract)
+    {
+        if (contract.RecordExists)
+        {
+            throw new ConflictException($"Contract '{Key}' exists already.");
+        }
+        var commissioner = await Commissioner(newContract.OrganisationId);
+        if (newContract.FrameworkId is { } frameworkId && frameworkId != commissioner.FrameworkId)
+        {
+            throw new ValidationException("frameworkId", commissioner.FrameworkId is null
+                ? $"Organisation '{commissioner.Id}' has adopted no framework; adopt '{frameworkId}' first (PUT /api/organisations/{commissioner.Id}/framework)."
+                : $"Organisation '{commissioner.Id}' has adopted framework '{commissioner.FrameworkId}'; its contracts use that one.");
+        }
+        var now = Context.Time.GetUtcNow();
+        var hasDefault = options.DefaultWeightings.TryGetValue(commissioner.Type, out var weighting) && options.WeightingRange.Contains(weighting);
+        contract.State = new ContractState
+        {
+            OrganisationId = commissioner.Id,
+            Title = newContract.Title,
+            Value = newContract.Value,
+            FrameworkId = commissioner.FrameworkId,
+            Status = Workflow.InitialState,
+            Weighting = hasDefault ? weighting : null,
+            WeightingIsDefault = hasDefault,
+            CreatedAt = now,
+        };
+        return await SaveAsync();
+    }
+
+    public Task<ContractDetails> GetAsync() => Task.FromResult(Details());
+
+    public Task<TransitionOptions> GetTransitionsAsync()
+    {
+        EnsureExists();
+        return Task.FromResult(Workflow.GetTransitions(State.Status, State));
+    }
+
+    public Task<string> GetDiagramAsync() => Task.FromResult(Workflow.ToMermaid());
+
+    public async Task<ContractDetails> FireAsync(TransitionRequest request, string? expectedETag)
+    {
+        EnsureVersion(expectedETag);
+        var transition = Workflow.Fire(State.Status, State, request, Context.Time.GetUtcNow());
+        var trigger = Enum.Parse<ContractTrigger>(transition.Record.Trigger);
+        switch (trigger)
+        {
+            case ContractTrigger.PublishTender:
+                State.ScoreFormulaVersion = (await ScoreFormula.GetCurrentAsync()).Version;
+                break;
+            case ContractTrigger.Award:
+                await AwardAsync(request.Arguments.First(a => a.Key.Equals(ContractWorkflow.BidId, StringComparison.OrdinalIgnoreCase)).Value);
+                break;
+            case ContractTrigger.GoLive:
+                GoLive(transition.Record.At);
+                break;
+        }
+        State.Status = transition.To;
+        State.History.Add(transition.Record);
+        var details = await SaveAsync();
+        if (trigger == ContractTrigger.GoLive)
+        {
+            await Context.RegisterOrUpdateReminderAsync(ReturnsDueReminder, options.ReturnPeriod, options.ReturnPeriod);
+        }
+        else if (trigger is ContractTrigger.Complete or ContractTrigger.Terminate)
+        {
+            await Context.UnregisterReminderAsync(ReturnsDueReminder);
+        }
+        return details;
+    }
+
+    public async Task<ContractDetails> SpecifyAsync(IReadOnlyList<string> outcomeIds, IReadOnlyList<string> measureIds, string? expectedETag)
+    {
+        EnsureVersion(expectedETag);
+        EnsureState(ContractStatus.Specification, "The specification can be changed only in Specification");
+        var frameworkId = State.FrameworkId ?? (await Commissioner(State.OrganisationId)).FrameworkId
+            ?? throw new ValidationException("specification",
+                $"Organisation '{State.OrganisationId}' has adopted no framework; adopt one (PUT /api/organisations/{State.OrganisationId}/framework) before choosing outcomes and measures.");
+        var framework = await GrainFactory.GetGrain<IFrameworkGrain>(frameworkId).GetAsync();
+        var outcomes = framework.Themes.SelectMany(t => t.Outcomes).ToDictionary(o => o.Id);
+        var measures = outcomes.Values.SelectMany(o => o.Measures).ToDictionary(m => m.Id);
+        var errors = new Dictionary<string, string[]>();
+        string[] unknownOutcomes = [.. outcomeIds.Where(id => !outcomes.ContainsKey(id))];
+        if (unknownOutcomes.Length > 0)
+        {
+            errors["outcomeIds"] = [.. unknownOutcomes.Select(id => $"Framework '{frameworkId}' has no outcome '{id}'.")];
+        }
+        var measureErrors = measureIds.Select(id => !measures.TryGetValue(id, out var measure)
+                ? $"Framework '{frameworkId}' has no measure '{id}'."
+                : outcomeIds.Contains(measure.OutcomeId) ? null
+                : $"Measure '{id}' serves outcome '{measure.OutcomeId}', which is not in the specification.")
+            .OfType<string>().ToArray();
+        if (measureErrors.Length > 0)
+        {
+            errors["measureIds"] = measureErrors;
+        }
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+        State.FrameworkId = frameworkId;
+        State.OutcomeIds = [.. outcomeIds.Distinct()];
+        State.MeasureIds = [.. measureIds.Distinct()];
+        return await SaveAsync();
+    }
+
+    public async Task<ContractDetails> SetTenderAsync(decimal socialValueWeighting, string? expectedETag)
+    {
+        EnsureVersion(expectedETag);
+        EnsureState(ContractStatus.Specification, "The social value weighting is fixed once the tender is published; it can be set only in Specification");
+        var range = options.WeightingRange;
+        if (!range.Contains(socialValueWeighting))
+        {
+            throw new ValidationException("socialValueWeighting",
+                $"The social value weighting is a fraction (0.3 is 30%) and must be between {range.Min} and {range.Max}.");
+        }
+        State.Weighting = socialValueWeighting;
+        State.WeightingIsDefault = false;
+        return await SaveAsync();
+    }
+
+    public async Task<IReadOnlyList<BidDetails>> SubmitBidsAsync(IReadOnlyList<NewBid> bids, string? expectedETag)
+    {
+        EnsureVersion(expectedETag);
+        EnsureState(ContractStatus.Tendering, "Bids are received only while Tendering");
+        var now = Context.Time.GetUtcNow();
+        var taken = State.Bids.Select(b => b.Id).ToHashSet();
+        var errors = new Dictionary<string, List<string>>();
+        var accepted = new List<BidDetails>();
+        foreach (var (bid, index) in bids.Select((b, i) => (b, i)))
+        {
+            var field = bid.Source ?? (bids.Count == 1 ? "" : $"bids[{index}].");
+            var id = bid.Id ?? NewBidId(taken);
+            if (!taken.Add(id))
+            {
+                throw new ConflictException($"Contract '{Key}' has a bid '{id}' already{(bid.Source is null ? "" : $" ({bid.Source})")}.");
+            }
+            foreach (var (commitment, position) in bid.Commitments.Select((c, i) => (c, i)))
+            {
+                var commitmentField = commitment.Source ?? $"{field}commitments[{position}].measureId";
+                if (!State.MeasureIds.Contains(commitment.MeasureId))
+                {
+                    AddError(errors, commitmentField,
+                        $"Measure '{commitment.MeasureId}' is not in the specification; commitments can be made on {string.Join(", ", State.MeasureIds.DefaultIfEmpty("(none)"))}.");
+                }
+                if (bid.Commitments.Take(position).Any(c => c.MeasureId == commitment.MeasureId))
+                {
+                    AddError(errors, commitmentField, $"The bid commits to measure '{commitment.MeasureId}' more than once.");
+                }
+            }
+            if (bid.SupplierOrganisationId is { } supplierId && !await OrganisationExists(supplierId))
+            {
+                AddError(errors, bid.Source ?? $"{field}supplierOrganisationId", $"There is no organisation '{supplierId}'.");
+            }
+            accepted.Add(new BidDetails(id, bid.Supplier, bid.SupplierOrganisationId, bid.Price,
+                [.. bid.Commitments.Select(c => new Commitment(c.MeasureId, c.Target))], bid.Answers, now, null, null, null, null, null));
+        }
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors.ToDictionary(e => e.Key.TrimEnd('.'), e => e.Value.ToArray()));
+        }
+        State.Bids.AddRange(accepted);
+        await SaveAsync();
+        return accepted;
+    }
+
+    public async Task<BidDetails> ScoreBidAsync(string bidId, BidScores scores, string actor, string? expectedETag)
+    {
+        EnsureVersion(expectedETag);
+        var index = State.Bids.FindIndex(b => b.Id == bidId);
+        if (index < 0)
+        {
+            throw new NotFoundException($"Contract '{Key}' has no bid '{bidId}'.");
+        }
+        EnsureState(ContractStatus.Evaluation, "Bids are scored only in Evaluation");
+        var version = State.ScoreFormulaVersion ?? (await ScoreFormula.GetCurrentAsync()).Version;
+        var score = await ScoreFormula.EvaluateAsync(version, scores);
+        var weighted = score * State.Weighting!.Value;
+        var scored = State.Bids[index] with
+        {
+            Scores = scores,
+            SocialValueScore = score,
+            WeightedScore = weighted,
+            ScoreFormulaVersion = version,
+            ScoredBy = actor,
+        };
+        State.Bids[index] = scored;
+        await SaveAsync();
+        return scored;
+    }
+
+    public Task<IReadOnlyList<BidDetails>> GetBidsAsync()
+    {
+        EnsureExists();
+        return Task.FromResult<IReadOnlyList<BidDetails>>(
+        [
+            .. State.Bids
+                .OrderBy(b => b.WeightedScore is null)
+                .ThenByDescending(b => b.WeightedScore)
+                .ThenBy(b => b.Price)
+                .ThenBy(b => b.Id, StringComparer.Ordinal),
+        ]);
+    }
+
+    public async Task<ReturnDetails> SubmitReturnAsync(NewReturn newReturn, string? expectedETag)
+    {
+        EnsureVersion(expectedETag);
+        EnsureState(ContractStatus.Live, "Returns are accepted only while the contract is Live");
+        if (!Quarter.TryParse(newReturn.Period, out var period))
+        {
+            throw new ValidationException("period", $"'{newReturn.Period}' is not a quarter; write it YYYY-Qn, e.g. 2026-Q3.");
+        }
+        var firstPeriod = Quarter.Of(DateOnly.FromDateTime(State.LiveFrom!.Value.UtcDateTime));
+        if (period.CompareTo(firstPeriod) < 0)
+        {
+            throw new ValidationException("period", $"The contract went live in {firstPeriod}; a return cannot be for {period}.");
+        }
+        if (State.Returns.FirstOrDefault(r => r.Period == period.ToString() && r.Status != ReturnStatus.Rejected) is { } existing)
+        {
+            throw new ConflictException($"Return '{existing.Id}' for {period} exists already and is {existing.Status}; only a rejected return can be replaced.");
+        }
+        var id = newReturn.Id ?? NewReturnId();
+        if (State.Returns.Any(r => r.Id == id))
+        {
+            throw new ConflictException($"Contract '{Key}' has a return '{id}' already.");
+        }
+        var lines = await ValueLinesAsync(newReturn.Lines, period);
+        var submitted = new ReturnDetails(id, period.ToString(), ReturnStatus.Submitted, lines, newReturn.Author, Context.Time.GetUtcNow(), null);
+        State.Returns.Add(submitted);
+        var due = State.ReturnsDue.FindIndex(d => d.Period == submitted.Period);
+        if (due >= 0)
+        {
+            State.ReturnsDue[due] = State.ReturnsDue[due] with { Status = ReturnDueStatus.Received };
+        }
+        await SaveAsync();
+        return submitted;
+    }
+
+    public async Task<ReturnDetails> VerifyReturnAsync(string returnId, bool accepted, string? comment, string actor, string? expectedETag)
+    {
+        EnsureVersion(expectedETag);
+        var index = State.Returns.FindIndex(r => r.Id == returnId);
+        if (index < 0)
+        {
+            throw new NotFoundException($"Contract '{Key}' has no return '{returnId}'.");
+        }
+        var submitted = State.Returns[index];
+        if (submitted.Status != ReturnStatus.Submitted)
+        {
+            throw new ConflictException($"Return '{returnId}' was {submitted.Status} already; a verification is final.");
+        }
+        if (!accepted && string.IsNullOrWhiteSpace(comment))
+        {
+            throw new ValidationException("comment", "A rejection needs a comment telling the supplier what to put right.");
+        }
+        var verified = submitted with
+        {
+            Status = accepted ? ReturnStatus.Accepted : ReturnStatus.Rejected,
+            Verification = new ReturnVerification(accepted, comment, actor, Context.Time.GetUtcNow()),
+        };
+        State.Returns[index] = verified;
+        await SaveAsync();
+        return verified;
+    }
+
+    public Task<IReadOnlyList<ReturnDetails>> GetReturnsAsync()
+    {
+        EnsureExists();
+        return Task.FromResult<IReadOnlyList<ReturnDetails>>([.. State.Returns.OrderBy(r => r.Period, StringComparer.Ordinal).ThenBy(r => r.SubmittedAt)]);
+    }
+
+    public Task<SocialValueTotals> GetSocialValueAsync(int? year)
+    {
+        EnsureExists();
+        return Task.FromResult(SocialValueLedger.Totals(Key, State, year));
+    }
+
+    public Task<PerformanceReview> GetPerformanceAsync()
+    {
+        EnsureExists();
+        return Task.FromResult(SocialValueLedger.Review(Key, State, options.ShortfallThreshold, Context.Time.GetUtcNow()));
+    }
+
+    public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
+    {
+        if (reminderName != ReturnsDueReminder)
+        {
+            return;
+        }
+        if (!contract.RecordExists || State.Status != ContractStatus.Live)
+        {
+            await Context.UnregisterReminderAsync(ReturnsDueReminder);
+            return;
+        }
+        var now = Context.Time.GetUtcNow();
+        while (State.ReturnsDue[^1].DueAt <= now)
+        {
+            var last = State.ReturnsDue[^1];
+            Quarter.TryParse(last.Period, out var period);
+            State.ReturnsDue.Add(Due(period.Next(), last.DueAt + options.ReturnPeriod));
+        }
+        for (var i = 0; i < State.ReturnsDue.Count; i++)
+        {
+            if (State.ReturnsDue[i] is { Status: ReturnDueStatus.Due } due && due.DueAt <= now)
+            {
+                State.ReturnsDue[i] = due with { Status = ReturnDueStatus.Overdue, MarkedOverdueAt = now };
+            }
+        }
+        await SaveAsync();
+    }
+
+    private IBidScoreFormulaGrain ScoreFormula => GrainFactory.GetGrain<IBidScoreFormulaGrain>(IBidScoreFormulaGrain.Default);
+
+    private async Task AwardAsync(string bidId)
+    {
+        var bid = State.Bids.Single(b => b.Id == bidId);
+        var framework = await GrainFactory.GetGrain<IFrameworkGrain>(State.FrameworkId!).GetAsync();
+        var now = Context.Time.GetUtcNow();
+        var terms = new List<SocialValueTerm>();
+        foreach (var commitment in bid.Commitments)
+        {
+            var (theme, outcome, measure) = framework.Themes
+                .SelectMany(t => t.Outcomes.SelectMany(o => o.Measures.Select(m => (t, o, m))))
+                .First(found => found.m.Id == commitment.MeasureId);
+            var (value, note) = await CommittedValueAsync(commitment, measure.Formula.Version, now);
+            terms.Add(new SocialValueTerm(measure.Id, measure.Title, measure.Unit, theme.Id, theme.Name, outcome.Id, outcome.Name,
+                commitment.Target, measure.Formula.Version, value, note));
+        }
+        State.Terms = terms;
+        State.Award = new AwardDetails(bid.Id, bid.Supplier, bid.SupplierOrganisationId, bid.Price, now);
+    }
+
+    private async Task<(decimal? Value, string? Note)> CommittedValueAsync(Commitment commitment, int version, DateTimeOffset at)
+    {
+        try
+        {
+            var result = await Framework.EvaluateAsync(commitment.MeasureId, new EvaluationRequest(
+                commitment.Target, commitment.Target, State.Value, new Dictionary<string, decimal>(), version, DateOnly.FromDateTime(at.UtcDateTime)));
+            return (result.Value, null);
+        }
+        catch (FormulaEvaluationException e)
+        {
+            return (null, $"The target cannot be valued on its own: {e.Message}; delivered value comes from the returns.");
+        }
+    }
+
+    private void GoLive(DateTimeOffset at)
+    {
+        State.LiveFrom = at;
+        State.ReturnsDue = [Due(Quarter.Of(DateOnly.FromDateTime(at.UtcDateTime)), at + options.ReturnPeriod)];
+    }
+
+    private ReturnDue Due(Quarter period, DateTimeOffset dueAt)
+    {
+        var received = State.Returns.Any(r => r.Period == period.ToString() && r.Status != ReturnStatus.Rejected);
+        return new ReturnDue(period.ToString(), dueAt, received ? ReturnDueStatus.Received : ReturnDueStatus.Due, null);
+    }
+
+    private async Task<IReadOnlyList<ReturnLine>> ValueLinesAsync(IReadOnlyList<NewReturnLine> lines, Quarter period)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        var valued = new List<ReturnLine>();
+        foreach (var (line, index) in lines.Select((l, i) => (l, i)))
+        {
+            var field = $"lines[{index}]";
+            var term = State.Terms.FirstOrDefault(t => t.MeasureId == line.MeasureId);
+            if (term is null)
+            {
+                AddError(errors, $"{field}.measureId",
+                    $"Measure '{line.MeasureId}' is not committed on this contract; returns cover {string.Join(", ", State.Terms.Select(t => t.MeasureId))}.");
+                continue;
+            }
+            if (lines.Take(index).Any(l => l.MeasureId == line.MeasureId))
+            {
+                AddError(errors, $"{field}.measureId", $"The return reports measure '{line.MeasureId}' more than once.");
+                continue;
+            }
+            if (line.Quantity < 0)
+            {
+                AddError(errors, $"{field}.quantity", "A quantity delivered cannot be negative.");
+                continue;
+            }
+            var inputs = line.Inputs ?? new Dictionary<string, decimal>();
+            try
+            {
+                var result = await Framework.EvaluateAsync(line.MeasureId,
+                    new EvaluationRequest(line.Quantity, term.Target, State.Value, inputs, term.FormulaVersion, period.Start));
+                valued.Add(new ReturnLine(line.MeasureId, line.Quantity, inputs, line.Evidence, result.Value, result.Version, result.At));
+            }
+            catch (FormulaEvaluationException e)
+            {
+                AddError(errors, field, $"The line cannot be valued with formula version {term.FormulaVersion} of '{line.MeasureId}': {e.Message}.");
+            }
+        }
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        }
+        return valued;
+    }
+
+    private IFrameworkGrain Framework => GrainFactory.GetGrain<IFrameworkGrain>(State.FrameworkId!);
+
+    private async Task<OrganisationDetails> Commissioner(string organisationId)
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<IOrganisationGrain>(organisationId).GetAsync();
+        }
+        catch (NotFoundException)
+        {
+            throw new ValidationException("organisationId", $"There is no organisation '{organisationId}'.");
+        }
+    }
+
+    private async Task<bool> OrganisationExists(string organisationId)
+    {
+        if (!Slug.IsValid(organisationId))
+        {
+            return false;
+        }
+        try
+        {
+            await GrainFactory.GetGrain<IOrganisationGrain>(organisationId).GetAsync();
+            return true;
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private string NewBidId(HashSet<string> taken) => NewId("bid", State.Bids.Count, taken);
+
+    private string NewReturnId() => NewId("return", State.Returns.Count, State.Returns.Select(r => r.Id).ToHashSet());
+
+    private static string NewId(string prefix, int count, HashSet<string> taken)
+    {
+        var id = $"{prefix}-{count + 1}";
+        while (taken.Contains(id))
+        {
+            id = $"{prefix}-{Slug.Random()[..6]}";
+        }
+        return id;
+    }
+
+    private static void AddError(Dictionary<string, List<string>> errors, string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var messages))
+        {
+            errors[field] = messages = [];
+        }
+        messages.Add(message);
+    }
+
+    private void EnsureState(ContractStatus required, string rule)
+    {
+        if (State.Status != required)
+        {
+            throw new ConflictException($"{rule}; contract '{Key}' is {State.Status}.");
+        }
+    }
+
+    private void EnsureVersion(string? expectedETag)
+    {
+        EnsureExists();
+        if (expectedETag is not null && expectedETag != contract.ETag)
+        {
+            throw new PreconditionFailedException(expectedETag, contract.ETag!);
+        }
+    }
+
+    private void EnsureExists()
+    {
+        if (!contract.RecordExists)
+        {
+            throw new NotFoundException($"There is no contract '{Key}'.");
+        }
+    }
+
+    private async Task<ContractDetails> SaveAsync()
+    {
+        State.UpdatedAt = Context.Time.GetUtcNow();
+        await contract.WriteStateAsync();
+        var award = State.Award;
+        var summary = new ContractSummary(Key, State.Title, State.OrganisationId, State.Value, State.Status, State.FrameworkId,
+            award?.Supplier, award?.SupplierOrganisationId);
+        await GrainFactory.GetGrain<IContractIndexGrain>(State.OrganisationId).UpsertAsync(summary);
+        if (award?.SupplierOrganisationId is { } supplier && supplier != State.OrganisationId)
+        {
+            await GrainFactory.GetGrain<IContractIndexGrain>(supplier).UpsertAsync(summary);
+        }
+        return Details();
+    }
+
+    private ContractDetails Details()
+    {
+        EnsureExists();
+        var s = State;
+        return new ContractDetails(Key, s.OrganisationId, s.Title, s.Value, s.FrameworkId, s.Status,
+            new SpecificationDetails(s.OutcomeIds, s.MeasureIds),
+            new TenderDetails(s.Weighting, s.WeightingIsDefault, s.ScoreFormulaVersion),
+            s.Award, s.Terms, s.LiveFrom, s.ReturnsDue, s.History, s.CreatedAt, s.UpdatedAt, contract.ETag!);
+    }
+}

@@ -1,0 +1,6 @@
+namespace SocialValue.Contracts;
+
+public sealed class ContractIndexState
+{
+    public Dictionary<string, ContractSummary> Contracts { get; set; } = [];
+}
