@@ -26,6 +26,7 @@ public static class SiloApplication
         builder.Services.AddGrainRuntime(configuration, typeof(OrganisationGrain).Assembly);
         builder.Services.AddReminders(configuration);
         builder.Services.AddSingleton<FormulaEngine>();
+        builder.Services.AddSingleton(new Maturity.MaturityOptions(configuration.GetValue<TimeSpan?>("Maturity:ReviewAfter")));
 
         // The REST API with its conventions: problem details, API keys, ETags, OpenAPI.
         builder.Services.AddSocialValueApi(configuration);
