@@ -8,6 +8,7 @@ using SocialValue.Api.Auth;
 using SocialValue.Api.Errors;
 using SocialValue.Api.Frameworks;
 using SocialValue.Api.ApiKeys;
+using SocialValue.Api.Maturity;
 using SocialValue.Api.Organisations;
 using SocialValue.Api.Service;
 
@@ -52,6 +53,7 @@ public static class ApiServiceCollectionExtensions
         app.MapKeysApi();
         app.MapOrganisationsApi();
         app.MapFrameworksApi();
+        app.MapMaturityApi();
         return app;
     }
 }
