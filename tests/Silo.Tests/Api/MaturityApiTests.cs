@@ -283,7 +283,7 @@ public sealed class MaturityApiTests
         Assert.Contains("<dt>Future Target</dt><dd>Mature</dd>", html);
         Assert.Contains("<tr><td>H</td><td>Cross Sector Collaboration</td><td>Incomplete/Non Compliant</td><td>Mature</td></tr>", html);
         Assert.Contains("<tr><td>A</td><td>Policy &amp; Scope</td><td>Mature</td><td>Leader</td></tr>", html);
-        Assert.Contains("To reach &#39;Leader&#39;", html);
+        Assert.Contains("To reach 'Leader'", html);
         var maturity = await env.GetJsonAsync(Walsall);
         var positions = PlanTexts(maturity).Select(text => html.IndexOf(System.Net.WebUtility.HtmlEncode(text), StringComparison.Ordinal)).ToList();
         Assert.All(positions, p => Assert.True(p > html.IndexOf("<h2>Actions</h2>", StringComparison.Ordinal)));
