@@ -10,6 +10,7 @@ using SocialValue.Api.Errors;
 using SocialValue.Api.Frameworks;
 using SocialValue.Api.KiteMark;
 using SocialValue.Api.ApiKeys;
+using SocialValue.Api.Maturity;
 using SocialValue.Api.Organisations;
 using SocialValue.Api.Service;
 
@@ -56,6 +57,7 @@ public static class ApiServiceCollectionExtensions
         app.MapFrameworksApi();
         app.MapContractsApi();
         app.MapKiteMarkApi();
+        app.MapMaturityApi();
         return app;
     }
 }

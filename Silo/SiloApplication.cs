@@ -27,6 +27,7 @@ public static class SiloApplication
         builder.Services.AddReminders(configuration);
         builder.Services.AddSingleton<FormulaEngine>();
         builder.Services.AddSingleton(configuration.GetSection("Contracts").Get<SocialValue.Contracts.ContractOptions>() ?? new());
+        builder.Services.AddSingleton(new Maturity.MaturityOptions(configuration.GetValue<TimeSpan?>("Maturity:ReviewAfter")));
 
         // The REST API with its conventions: problem details, API keys, ETags, OpenAPI.
         builder.Services.AddSocialValueApi(configuration);

@@ -69,6 +69,18 @@ public sealed partial class Workflow<TState, TTrigger, TContext>
             return AddGuard(trigger, (context, _) => guard(context), reason, readsArguments: false);
         }
 
+        /// <summary>
+        /// Adds a condition to <paramref name="trigger"/> whose reason is worded from the context when it fails, e.g.
+        /// "2 actions to reach Mature are not done: c-mature-1, c-mature-2".
+        /// </summary>
+        /// <exception cref="InvalidOperationException">The trigger is not configured for this state.</exception>
+        public StateConfiguration Guard(TTrigger trigger, Func<TContext, bool> guard, Func<TContext, string> reason)
+        {
+            ArgumentNullException.ThrowIfNull(guard);
+            ArgumentNullException.ThrowIfNull(reason);
+            return AddGuard(trigger, new GuardClause((context, _) => guard(context), reason, ReadsArguments: false));
+        }
+
         /// <summary>Adds a condition that reads the trigger's arguments to <paramref name="trigger"/>; judged only when fired.</summary>
         /// <exception cref="InvalidOperationException">The trigger is not configured for this state.</exception>
         public StateConfiguration Guard(TTrigger trigger, Func<TContext, TriggerArguments, bool> guard, string reason)
@@ -92,13 +104,18 @@ public sealed partial class Workflow<TState, TTrigger, TContext>
             TTrigger trigger, Func<TContext, TriggerArguments, bool> guard, string reason, bool readsArguments)
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+            return AddGuard(trigger, new GuardClause(guard, _ => reason, readsArguments));
+        }
+
+        private StateConfiguration AddGuard(TTrigger trigger, GuardClause clause)
+        {
             if (!_workflow._states[State].TryGetValue(trigger, out var behaviour))
             {
                 throw new InvalidOperationException(
                     $"{trigger} is not configured for state {State} in the {_workflow.Name} workflow; Permit it before guarding it.");
             }
 
-            behaviour.Add(new GuardClause(guard, reason, readsArguments));
+            behaviour.Add(clause);
             return this;
         }
     }

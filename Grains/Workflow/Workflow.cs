@@ -202,7 +202,7 @@ public sealed partial class Workflow<TState, TTrigger, TContext>
         }
     }
 
-    private sealed record GuardClause(Func<TContext, TriggerArguments, bool> IsMet, string Reason, bool ReadsArguments);
+    private sealed record GuardClause(Func<TContext, TriggerArguments, bool> IsMet, Func<TContext, string> Reason, bool ReadsArguments);
 
     private sealed class TriggerBehaviour(
         TTrigger trigger,
@@ -222,7 +222,7 @@ public sealed partial class Workflow<TState, TTrigger, TContext>
             .. _guards
                 .Where(guard => arguments is not null || !guard.ReadsArguments)
                 .Where(guard => !guard.IsMet(context, arguments ?? TriggerArguments.Empty))
-                .Select(guard => guard.Reason),
+                .Select(guard => guard.Reason(context)),
         ];
 
         public TState Destination(TContext context, TriggerArguments arguments)

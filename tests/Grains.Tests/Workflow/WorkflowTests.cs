@@ -59,6 +59,22 @@ public sealed class WorkflowTests
     }
 
     [Fact]
+    public void A_guard_may_word_its_reason_from_the_context_when_listed_and_when_fired()
+    {
+        var workflow = new Workflow<TenderState, TenderTrigger, Tender>("Worded");
+        workflow.Configure(TenderState.Draft)
+            .Permit(TenderTrigger.Publish, TenderState.Tendering)
+            .Guard(TenderTrigger.Publish, tender => tender.Outcomes >= 3, tender => $"{3 - tender.Outcomes} more outcomes are needed");
+
+        var listed = workflow.GetTransitions(TenderState.Draft, ReadyToPublish);
+        var refused = Assert.Throws<TransitionRefusedException>(
+            () => workflow.Fire(TenderState.Draft, TenderTrigger.Publish, ReadyToPublish with { Outcomes = 0 }, Request("Publish"), Now));
+
+        Assert.Equal(["1 more outcomes are needed"], Assert.Single(listed.Blocked).Reasons);
+        Assert.Equal(["3 more outcomes are needed"], refused.Reasons);
+    }
+
+    [Fact]
     public void Every_failing_guard_is_reported_in_configuration_order()
     {
         var tender = ReadyToPublish with { Outcomes = 0, Weighting = null };

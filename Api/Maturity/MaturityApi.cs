@@ -1,0 +1,243 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SocialValue.Api.Auth;
+using SocialValue.Api.Http;
+using SocialValue.Api.Workflows;
+using SocialValue.Errors;
+using SocialValue.Frameworks;
+using SocialValue.Ids;
+using SocialValue.Maturity;
+using SocialValue.Runtime;
+using SocialValue.Workflow;
+
+namespace SocialValue.Api.Maturity;
+
+public static class MaturityApi
+{
+    private const string Organisation = "/api/organisations/{id}/maturity";
+
+    public static IEndpointRouteBuilder MapMaturityApi(this IEndpointRouteBuilder app)
+    {
+        var model = app.MapGroup("/api/maturity").WithTags("Maturity").RequireAuthorization();
+        model.MapGet("/model", GetModel);
+        model.MapGet("/overall-formula", GetOverallFormula);
+        model.MapGet("/overall-formula/versions", ListOverallFormulaVersions);
+        model.MapPut("/overall-formula", PublishOverallFormula).RequireAuthorization(Policies.Admin);
+
+        var api = app.MapGroup(Organisation).WithTags("Maturity").RequireAuthorization();
+        api.MapGet("/", GetMaturity);
+        api.MapPut("/", Assess);
+        api.MapPatch("/actions/{actionId}", UpdateAction);
+        api.MapGet("/dimensions/{code}", GetDimension);
+        api.MapGet("/action-plan", GetActionPlan);
+        app.MapWorkflow($"{Organisation}/dimensions/{{code}}", "Maturity", new WorkflowBinding(
+            context => Grain(context, write: false).GetTransitionsAsync(Code(context)),
+            context => Grain(context, write: false).GetDiagramAsync(),
+            async (context, request) =>
+            {
+                var code = Code(context);
+                var maturity = await Grain(context, write: true).FireAsync(code, request, context.Request.IfMatch());
+                context.Response.SetETag(maturity.ETag);
+                return TypedResults.Ok(maturity.Dimension(code));
+            }));
+        return app;
+    }
+
+    /// <summary>Seed 001 as data: the levels in order, the ten dimensions with their catalogue actions, the overall formula.</summary>
+    public static async Task<Ok<ModelResponse>> GetModel(IGrainFactory grains) =>
+        TypedResults.Ok((await Model(grains).GetAsync()).AsResponse());
+
+    public static async Task<Ok<FormulaVersionDetails>> GetOverallFormula(IGrainFactory grains) =>
+        TypedResults.Ok((await Model(grains).GetAsync()).OverallFormula);
+
+    public static async Task<Ok<IReadOnlyList<FormulaVersionDetails>>> ListOverallFormulaVersions(IGrainFactory grains) =>
+        TypedResults.Ok(await Model(grains).GetOverallFormulaVersionsAsync());
+
+    /// <summary>
+    /// Replaces the formula that turns the ten dimension levels (0–4, list <c>"levels"</c>, inputs <c>"A"</c>–<c>"J"</c>)
+    /// into an overall level (Admin); 422 with diagnostics when it does not compile or gives no level.
+    /// </summary>
+    public static async Task<Ok<FormulaVersionDetails>> PublishOverallFormula(FormulaRequest request, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        new RequestValidation().Required("source", request.Source).ThrowIfInvalid();
+        return TypedResults.Ok(await Model(grains).PublishOverallFormulaAsync(request.Source!, user.Actor()));
+    }
+
+    public static async Task<Ok<MaturityResponse>> GetMaturity(string id, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response)
+    {
+        var maturity = await Grain(grains, user, id, write: false).GetAsync();
+        response.SetETag(maturity.ETag);
+        return TypedResults.Ok(maturity.AsResponse());
+    }
+
+    /// <summary>Records the present level and target of all ten dimensions and regenerates the plan; honours <c>If-Match</c>.</summary>
+    public static async Task<Ok<MaturityResponse>> Assess(string id, AssessmentRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
+    {
+        var grain = Grain(grains, user, id, write: true);
+        var validation = new RequestValidation();
+        var dimensions = request.Dimensions ?? [];
+        if (dimensions.Count == 0)
+        {
+            validation.Add("dimensions", "'dimensions' is required: [{code, present, target}] for each of A to J.");
+        }
+        var assessment = dimensions.Select((d, i) => new DimensionAssessment(
+            d.Code?.Trim().ToUpperInvariant() ?? "",
+            MaturityFields.Level(validation, $"dimensions[{i}].present", d.Present),
+            MaturityFields.Level(validation, $"dimensions[{i}].target", d.Target))).ToList();
+        validation.ThrowIfInvalid();
+        var maturity = await grain.AssessAsync(assessment, user.Actor(), context.Request.IfMatch());
+        context.Response.SetETag(maturity.ETag);
+        return TypedResults.Ok(maturity.AsResponse());
+    }
+
+    /// <summary>Changes an action's status, owner, due date, notes or evidence links; an empty owner or notes clears it.</summary>
+    public static async Task<Ok<ActionResponse>> UpdateAction(
+        string id, string actionId, ActionRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
+    {
+        var grain = Grain(grains, user, id, write: true);
+        var update = request.Validate();
+        var maturity = await grain.UpdateActionAsync(actionId, update, context.Request.IfMatch());
+        context.Response.SetETag(maturity.ETag);
+        return TypedResults.Ok(maturity.Dimensions.SelectMany(d => d.Actions).Single(a => a.Id == actionId).AsResponse());
+    }
+
+    /// <summary>One dimension with its level (<c>state</c>), target, plan and <c>history</c>.</summary>
+    public static async Task<Ok<DimensionResponse>> GetDimension(string id, string code, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response)
+    {
+        var maturity = await Grain(grains, user, id, write: false).GetAsync();
+        response.SetETag(maturity.ETag);
+        return TypedResults.Ok(maturity.Dimension(code.ToUpperInvariant()));
+    }
+
+    /// <summary>The seed's Action Plan page as printable A4 HTML, or as CSV with <c>?format=csv</c>.</summary>
+    public static async Task<ContentHttpResult> GetActionPlan(string id, string? format, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response)
+    {
+        var maturity = await Grain(grains, user, id, write: false).GetAsync();
+        var model = await Model(grains).GetAsync();
+        response.SetETag(maturity.ETag);
+        switch (format?.ToLowerInvariant())
+        {
+            case null or "html":
+                return TypedResults.Text(ActionPlanDocument.Html(maturity, model), "text/html; charset=utf-8");
+            case "csv":
+                response.Headers.ContentDisposition = $"attachment; filename=\"{id}-action-plan.csv\"";
+                return TypedResults.Text(ActionPlanDocument.Csv(maturity), "text/csv; charset=utf-8");
+            default:
+                throw new ValidationException("format", $"'{format}' is not a format of the action plan; use html (the default) or csv.");
+        }
+    }
+
+    private static IMaturityModelGrain Model(IGrainFactory grains) => grains.GetGrain<IMaturityModelGrain>(IMaturityModelGrain.Default);
+
+    private static IMaturityGrain Grain(IGrainFactory grains, ClaimsPrincipal user, string id, bool write)
+    {
+        if (!Slug.IsValid(id))
+        {
+            throw new NotFoundException($"There is no organisation '{id}'.");
+        }
+        if (write)
+        {
+            user.EnsureCanWrite(id);
+        }
+        else
+        {
+            user.EnsureCanRead(id);
+        }
+        return grains.GetGrain<IMaturityGrain>(id);
+    }
+
+    private static IMaturityGrain Grain(HttpContext context, bool write) =>
+        Grain(context.RequestServices.GetRequiredService<IGrainFactory>(), context.User, (string)context.Request.RouteValues["id"]!, write);
+
+    private static string Code(HttpContext context) => ((string)context.Request.RouteValues["code"]!).ToUpperInvariant();
+
+    private static DimensionResponse Dimension(this MaturityDetails maturity, string code) =>
+        maturity.Dimensions.FirstOrDefault(d => d.Code == code)?.AsResponse()
+            ?? throw new NotFoundException($"'{code}' is not a maturity dimension; the codes are A to J.");
+
+    private static ActionUpdate Validate(this ActionRequest request)
+    {
+        var validation = new RequestValidation()
+            .MaxLength("owner", request.Owner, 200)
+            .MaxLength("notes", request.Notes, 4000);
+        ActionStatus? status = request.Status is null ? null : MaturityFields.Status(validation, "status", request.Status);
+        var evidence = request.Evidence ?? [];
+        if (evidence.Count > 50)
+        {
+            validation.Add("evidence", "An action holds at most 50 evidence links.");
+        }
+        foreach (var (link, i) in evidence.Select((link, i) => (link, i)))
+        {
+            if (link is not { Length: <= 2000 } || !Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            {
+                validation.Add($"evidence[{i}]", "An evidence link is an absolute http or https address.");
+            }
+        }
+        validation.ThrowIfInvalid();
+        return new ActionUpdate(status, request.Owner, request.DueDate, request.Notes, request.Evidence);
+    }
+
+    private static MaturityResponse AsResponse(this MaturityDetails m) =>
+        new(m.OrganisationId, m.OrganisationName, m.Overall, [.. m.Dimensions.Select(AsResponse)], m.AssessedAt, m.AssessedBy, m.NextReviewAt, m.ReviewDue);
+
+    private static DimensionResponse AsResponse(this DimensionDetails d) =>
+        new(d.Code, d.Name, d.Present, d.Present, d.Target, [.. d.Actions.Select(AsResponse)], d.History);
+
+    private static ActionResponse AsResponse(this PlannedAction a) =>
+        new(a.Id, a.Level, a.Text, a.Status, a.Owner, a.DueDate, a.Notes, a.Evidence);
+
+    private static ModelResponse AsResponse(this MaturityModelDetails m) =>
+        new([.. m.Levels.Select(l => l.Level)],
+            m.Levels.ToDictionary(l => l.Level.ToString(), l => l.Label),
+            [.. m.Dimensions.Select(d => new ModelDimensionResponse(d.Code, d.Name,
+                [.. m.Actions.Where(a => a.DimensionCode == d.Code).Select(a => new ModelActionResponse(a.Id, a.Level, a.Text, a.Note))]))],
+            m.OverallFormula,
+            m.Notes);
+
+    public sealed record FormulaRequest(string? Source);
+
+    public sealed record AssessmentRequest(IReadOnlyList<DimensionRequest>? Dimensions);
+
+    /// <summary>A level is its name (<c>Follower</c>) or the seed's label (<c>Incomplete/Non Compliant</c>).</summary>
+    public sealed record DimensionRequest(string? Code, string? Present, string? Target);
+
+    public sealed record ActionRequest(string? Status, string? Owner, DateOnly? DueDate, string? Notes, IReadOnlyList<string>? Evidence);
+
+    public sealed record MaturityResponse(
+        string OrganisationId,
+        string OrganisationName,
+        OverallLevels Overall,
+        IReadOnlyList<DimensionResponse> Dimensions,
+        DateTimeOffset AssessedAt,
+        string AssessedBy,
+        DateTimeOffset NextReviewAt,
+        bool ReviewDue);
+
+    /// <summary>A dimension as a workflow resource: <c>state</c> is its present level.</summary>
+    public sealed record DimensionResponse(
+        string Code,
+        string Name,
+        MaturityLevel State,
+        MaturityLevel Present,
+        MaturityLevel Target,
+        IReadOnlyList<ActionResponse> Actions,
+        IReadOnlyList<TransitionRecord> History);
+
+    public sealed record ActionResponse(
+        string Id, MaturityLevel Level, string Text, ActionStatus Status, string? Owner, DateOnly? DueDate, string? Notes, IReadOnlyList<string> Evidence);
+
+    public sealed record ModelResponse(
+        IReadOnlyList<MaturityLevel> Levels,
+        IReadOnlyDictionary<string, string> Labels,
+        IReadOnlyList<ModelDimensionResponse> Dimensions,
+        FormulaVersionDetails OverallFormula,
+        IReadOnlyList<string> Notes);
+
+    public sealed record ModelDimensionResponse(string Code, string Name, IReadOnlyList<ModelActionResponse> Actions);
+
+    public sealed record ModelActionResponse(string Id, MaturityLevel Level, string Text, string? Note);
+}

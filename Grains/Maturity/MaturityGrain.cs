@@ -1,0 +1,194 @@
+using SocialValue.Errors;
+using SocialValue.Organisations;
+using SocialValue.Runtime;
+using SocialValue.Workflow;
+
+namespace SocialValue.Maturity;
+
+public sealed class MaturityGrain(IGrainContext context, IPersistentState<MaturityState> maturity, MaturityOptions options)
+    : Grain(context), IMaturityGrain
+{
+    // Quartz may deliver a reminder a moment before the stored review time it was registered for.
+    private static readonly TimeSpan ReminderTolerance = TimeSpan.FromSeconds(1);
+
+    private static Workflow<MaturityLevel, DimensionTrigger, DimensionContext> Workflow => MaturityWorkflow.Definition;
+
+    public async Task<MaturityDetails> AssessAsync(IReadOnlyList<DimensionAssessment> dimensions, string actor, string? expectedETag)
+    {
+        await Organisation().GetAsync();
+        Validate(dimensions);
+        await EnsureVersionAsync(expectedETag);
+        var now = Context.Time.GetUtcNow();
+        var state = maturity.State;
+        state.Dimensions = [.. dimensions.OrderBy(d => d.Code, StringComparer.Ordinal).Select(d => Assess(d, actor, now))];
+        (state.AssessedAt, state.AssessedBy, state.NextReviewAt, state.ReviewDue) = (now, actor, options.NextReview(now), false);
+        await maturity.WriteStateAsync();
+        await Context.RegisterOrUpdateReminderAsync(IMaturityGrain.ReviewReminder, state.NextReviewAt - now);
+        return await DetailsAsync();
+    }
+
+    public Task<MaturityDetails> GetAsync() => DetailsAsync();
+
+    public async Task<MaturityDetails> UpdateActionAsync(string actionId, ActionUpdate update, string? expectedETag)
+    {
+        await EnsureAssessedAsync();
+        var action = maturity.State.Dimensions.SelectMany(d => d.Actions).FirstOrDefault(a => a.Id == actionId)
+            ?? throw new NotFoundException(MaturityPlan.Find(actionId) is null
+                ? $"There is no maturity action '{actionId}'; action ids look like 'c-mature-1'."
+                : $"Action '{actionId}' is not in the plan of '{Key}': its level is not between a dimension's present level and target.");
+        await EnsureVersionAsync(expectedETag);
+        action.Status = update.Status ?? action.Status;
+        action.Owner = Cleared(update.Owner, action.Owner);
+        action.DueDate = update.DueDate ?? action.DueDate;
+        action.Notes = Cleared(update.Notes, action.Notes);
+        action.Evidence = update.Evidence is { } evidence ? [.. evidence] : action.Evidence;
+        await maturity.WriteStateAsync();
+        return await DetailsAsync();
+    }
+
+    public async Task<TransitionOptions> GetTransitionsAsync(string code)
+    {
+        var dimension = await DimensionAsync(code);
+        return Workflow.GetTransitions(dimension.Present, ContextOf(dimension));
+    }
+
+    public async Task<MaturityDetails> FireAsync(string code, TransitionRequest request, string? expectedETag)
+    {
+        var dimension = await DimensionAsync(code);
+        await EnsureVersionAsync(expectedETag);
+        var transition = Workflow.Fire(dimension.Present, ContextOf(dimension), request, Context.Time.GetUtcNow());
+        dimension.Target = transition.To > dimension.Target ? transition.To : dimension.Target;
+        Move(dimension, transition.To, transition.Record);
+        await maturity.WriteStateAsync();
+        return await DetailsAsync();
+    }
+
+    public Task<string> GetDiagramAsync() => Task.FromResult(Workflow.ToMermaid());
+
+    public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
+    {
+        var state = maturity.State;
+        if (reminderName != IMaturityGrain.ReviewReminder || !maturity.RecordExists || state.ReviewDue
+            || status.CurrentTickTime + ReminderTolerance < state.NextReviewAt)
+        {
+            return;
+        }
+        state.ReviewDue = true;
+        await maturity.WriteStateAsync();
+    }
+
+    private DimensionState Assess(DimensionAssessment assessment, string actor, DateTimeOffset now)
+    {
+        var existing = maturity.State.Dimensions.FirstOrDefault(d => d.Code == assessment.Code);
+        var dimension = existing ?? new DimensionState { Code = assessment.Code, Present = assessment.Present };
+        dimension.Target = assessment.Target;
+        // The first assessment and every change of level it makes are in the history; a level confirmed as it was is not.
+        var record = existing is null || existing.Present != assessment.Present
+            ? new TransitionRecord(now, actor, "Assess", dimension.Present.ToString(), assessment.Present.ToString(), "assessment")
+            : null;
+        Move(dimension, assessment.Present, record);
+        return dimension;
+    }
+
+    private static void Move(DimensionState dimension, MaturityLevel to, TransitionRecord? record)
+    {
+        dimension.Present = to;
+        dimension.Actions = MaturityPlan.Generate(dimension.Code, dimension.Present, dimension.Target, dimension.Actions);
+        if (record is not null)
+        {
+            dimension.History.Add(record);
+        }
+    }
+
+    private static void Validate(IReadOnlyList<DimensionAssessment> dimensions)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var codes = MaturityModel.Dimensions.Select(d => d.Code).ToList();
+        for (var i = 0; i < dimensions.Count; i++)
+        {
+            var d = dimensions[i];
+            if (!codes.Contains(d.Code))
+            {
+                errors[$"dimensions[{i}].code"] = [$"'{d.Code}' is not a maturity dimension; the codes are A to J."];
+            }
+            else if (dimensions.Take(i).Any(earlier => earlier.Code == d.Code))
+            {
+                errors[$"dimensions[{i}].code"] = [$"Dimension {d.Code} is given twice."];
+            }
+            if (d.Target < d.Present)
+            {
+                errors[$"dimensions[{i}].target"] = [$"The target of dimension {d.Code}, {d.Target}, is below its present level, {d.Present}."];
+            }
+        }
+        var missing = codes.Except(dimensions.Select(d => d.Code)).ToList();
+        if (missing.Count > 0)
+        {
+            errors["dimensions"] = [$"An assessment gives all ten dimensions; missing: {string.Join(", ", missing)}."];
+        }
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+    }
+
+    private async Task EnsureVersionAsync(string? expectedETag)
+    {
+        if (expectedETag is null)
+        {
+            return;
+        }
+        var current = maturity.RecordExists ? (await DetailsAsync()).ETag : "(none)";
+        if (expectedETag != current)
+        {
+            throw new PreconditionFailedException(expectedETag, current);
+        }
+    }
+
+    private async Task<OrganisationDetails> EnsureAssessedAsync()
+    {
+        var organisation = await Organisation().GetAsync();
+        return maturity.RecordExists
+            ? organisation
+            : throw new NotFoundException($"Organisation '{Key}' has no maturity assessment yet; PUT one first.");
+    }
+
+    private async Task<DimensionState> DimensionAsync(string code)
+    {
+        await EnsureAssessedAsync();
+        return maturity.State.Dimensions.FirstOrDefault(d => d.Code == code)
+            ?? throw new NotFoundException($"'{code}' is not a maturity dimension; the codes are A to J.");
+    }
+
+    private static DimensionContext ContextOf(DimensionState dimension) => new(dimension.Code, dimension.Target, dimension.Actions);
+
+    private static string? Cleared(string? update, string? current) =>
+        update is null ? current : string.IsNullOrWhiteSpace(update) ? null : update.Trim();
+
+    private IOrganisationGrain Organisation() => GrainFactory.GetGrain<IOrganisationGrain>(Key);
+
+    private async Task<MaturityDetails> DetailsAsync()
+    {
+        var organisation = await EnsureAssessedAsync();
+        var state = maturity.State;
+        var overall = await GrainFactory.GetGrain<IMaturityModelGrain>(IMaturityModelGrain.Default)
+            .EvaluateOverallAsync([.. state.Dimensions.Select(d => new DimensionAssessment(d.Code, d.Present, d.Target))]);
+        // The overall levels are part of what a client reads, so a new overall formula is a new version of the resource.
+        var etag = $"{maturity.ETag}-{overall.FormulaVersion}";
+        return new MaturityDetails(Key, organisation.Name, overall, [.. state.Dimensions.Select(AsDetails)],
+            state.AssessedAt, state.AssessedBy, state.NextReviewAt, state.ReviewDue, etag);
+    }
+
+    private static DimensionDetails AsDetails(DimensionState dimension) =>
+        new(dimension.Code,
+            MaturityModel.Dimensions.Single(d => d.Code == dimension.Code).Name,
+            dimension.Present,
+            dimension.Target,
+            [.. dimension.Actions.Select(AsDetails)],
+            dimension.History);
+
+    private static PlannedAction AsDetails(ActionState action)
+    {
+        var definition = MaturityPlan.Find(action.Id)!;
+        return new PlannedAction(action.Id, definition.Level, definition.Text, action.Status, action.Owner, action.DueDate, action.Notes, action.Evidence);
+    }
+}

@@ -1,0 +1,48 @@
+using SocialValue.Formulas;
+using SocialValue.Frameworks;
+using SocialValue.Runtime;
+
+namespace SocialValue.Maturity;
+
+public sealed class MaturityModelGrain(IGrainContext context, IPersistentState<MaturityModelState> model, FormulaEngine formulas)
+    : Grain(context), IMaturityModelGrain
+{
+    private static readonly FormulaVersionDetails DefaultFormula =
+        new(1, OverallFormula.DefaultSource, "seed 001", new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+
+    // Holding the compiled current version keeps its load context alive while this activation lives.
+    private CompiledFormula? _current;
+
+    private List<FormulaVersionDetails> Versions =>
+        model.State.OverallFormulaVersions is { Count: > 0 } versions ? versions : [DefaultFormula];
+
+    public Task<MaturityModelDetails> GetAsync() =>
+        Task.FromResult(new MaturityModelDetails(
+            MaturityModel.Levels, MaturityModel.Dimensions, MaturityModel.Actions, Versions[^1], MaturityModel.Notes));
+
+    public Task<IReadOnlyList<FormulaVersionDetails>> GetOverallFormulaVersionsAsync() =>
+        Task.FromResult<IReadOnlyList<FormulaVersionDetails>>(Versions);
+
+    public async Task<FormulaVersionDetails> PublishOverallFormulaAsync(string source, string author)
+    {
+        var compiled = formulas.Compile(source);
+        OverallFormula.Prove(formulas, compiled);
+        var versions = Versions;
+        var version = new FormulaVersionDetails(versions.Count + 1, source, author, Context.Time.GetUtcNow());
+        model.State.OverallFormulaVersions = [.. versions, version];
+        await model.WriteStateAsync();
+        _current = compiled;
+        return version;
+    }
+
+    public Task<OverallLevels> EvaluateOverallAsync(IReadOnlyList<DimensionAssessment> dimensions)
+    {
+        var version = Versions[^1];
+        if (_current?.Source != version.Source)
+        {
+            _current = formulas.Compile(version.Source);
+        }
+        var (present, target) = OverallFormula.Evaluate(formulas, _current, dimensions);
+        return Task.FromResult(new OverallLevels(present, target, version.Version));
+    }
+}
