@@ -12,6 +12,7 @@ using SocialValue.Api.KiteMark;
 using SocialValue.Api.ApiKeys;
 using SocialValue.Api.Maturity;
 using SocialValue.Api.Organisations;
+using SocialValue.Api.Reports;
 using SocialValue.Api.Service;
 
 namespace SocialValue.Api;
@@ -57,6 +58,7 @@ public static class ApiServiceCollectionExtensions
         app.MapFrameworksApi();
         app.MapContractsApi();
         app.MapKiteMarkApi();
+        app.MapReportsApi();
         app.MapMaturityApi();
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using SocialValue.Api.Http;
 using SocialValue.Maturity;
 
 namespace SocialValue.Api.Maturity;
@@ -90,37 +91,21 @@ internal static class ActionPlanDocument
     public static string Csv(MaturityDetails maturity)
     {
         var csv = new StringBuilder();
-        Row(csv, "Dimension code", "Dimension", "Present", "Future", "Action id", "Level", "Action", "Status", "Owner", "Due date", "Notes", "Evidence");
+        csv.Row("Dimension code", "Dimension", "Present", "Future", "Action id", "Level", "Action", "Status", "Owner", "Due date", "Notes", "Evidence");
         foreach (var d in maturity.Dimensions)
         {
             string[] dimension = [d.Code, d.Name, d.Present.ToString(), d.Target.ToString()];
             if (d.Actions.Count == 0)
             {
-                Row(csv, [.. dimension, "", "", "", "", "", "", "", ""]);
+                csv.Row([.. dimension, "", "", "", "", "", "", "", ""]);
             }
             foreach (var a in d.Actions)
             {
-                Row(csv, [.. dimension, a.Id, a.Level.ToString(), a.Text, a.Status.ToString(), a.Owner ?? "",
+                csv.Row([.. dimension, a.Id, a.Level.ToString(), a.Text, a.Status.ToString(), a.Owner ?? "",
                     a.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", a.Notes ?? "", string.Join(" ", a.Evidence)]);
             }
         }
         return csv.ToString();
-    }
-
-    private static void Row(StringBuilder csv, params string[] cells) =>
-        csv.Append(string.Join(',', cells.Select(Cell))).Append("\r\n");
-
-    /// <summary>
-    /// RFC 4180 quoting; a cell a spreadsheet would run as a formula (=, +, -, @) is prefixed with an apostrophe,
-    /// because owners and notes are typed by users and the file is opened in spreadsheets.
-    /// </summary>
-    private static string Cell(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
     }
 
     private static string Status(ActionStatus status) => status switch

@@ -1,0 +1,55 @@
+using SocialValue.Contracts;
+using SocialValue.Maturity;
+using SocialValue.Runtime;
+
+namespace SocialValue.Reports;
+
+/// <summary>An organisation's annual report (keyed by organisation id), assembled from its contracts, maturity index and Kite Mark.</summary>
+public interface IOrganisationReportGrain : IGrain
+{
+    /// <summary>The report for <paramref name="year"/>; 404 when the organisation does not exist.</summary>
+    Task<OrganisationReport> GetAsync(int year);
+}
+
+/// <summary>
+/// Social value across the contracts the organisation commissions: delivered in the year (verified returns only)
+/// against committed over each contract's life, by theme, outcome and measure, in units and £; with its maturity
+/// and Kite Mark status when it has them.
+/// </summary>
+public sealed record OrganisationReport(
+    string OrganisationId,
+    string OrganisationName,
+    int Year,
+    DateTimeOffset GeneratedAt,
+    IReadOnlyList<ReportContract> Contracts,
+    IReadOnlyList<ReportGroup> Themes,
+    IReadOnlyList<ReportGroup> Outcomes,
+    IReadOnlyList<ReportMeasure> Measures,
+    ValueTotal Total,
+    ReportMaturity? Maturity,
+    ReportKiteMark? KiteMark);
+
+/// <summary>One contract's line: its state and its £ committed and delivered in the year.</summary>
+public sealed record ReportContract(string Id, string Title, ContractStatus State, string? FrameworkId, decimal CommittedValue, decimal DeliveredValue);
+
+/// <summary>A theme's or outcome's totals over every contract on that framework; units are summed per unit.</summary>
+public sealed record ReportGroup(string FrameworkId, string Id, string Name, IReadOnlyList<UnitTotal> Units, decimal CommittedValue, decimal DeliveredValue);
+
+/// <summary>A measure's totals over every contract on that framework.</summary>
+public sealed record ReportMeasure(
+    string FrameworkId,
+    string MeasureId,
+    string Title,
+    string Unit,
+    string ThemeId,
+    string OutcomeId,
+    decimal CommittedUnits,
+    decimal DeliveredUnits,
+    decimal CommittedValue,
+    decimal DeliveredValue);
+
+/// <summary>The maturity index: overall present and target, each dimension, and whether it is due for review.</summary>
+public sealed record ReportMaturity(MaturityLevel Present, MaturityLevel Target, DateTimeOffset AssessedAt, bool ReviewDue, IReadOnlyList<DimensionAssessment> Dimensions);
+
+/// <summary>A current Kite Mark holding.</summary>
+public sealed record ReportKiteMark(string Status, string ApplicationId, string AwardingBodyId, DateTimeOffset AwardedOn, DateTimeOffset ValidUntil);

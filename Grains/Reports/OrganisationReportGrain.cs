@@ -1,0 +1,85 @@
+using SocialValue.Contracts;
+using SocialValue.Errors;
+using SocialValue.KiteMark;
+using SocialValue.Maturity;
+using SocialValue.Organisations;
+using SocialValue.Runtime;
+
+namespace SocialValue.Reports;
+
+public sealed class OrganisationReportGrain(IGrainContext context) : Grain(context), IOrganisationReportGrain
+{
+    public async Task<OrganisationReport> GetAsync(int year)
+    {
+        var organisation = await GrainFactory.GetGrain<IOrganisationGrain>(Key).GetAsync();
+        var contracts = (await GrainFactory.GetGrain<IContractIndexGrain>(Key).ListAsync()).Where(c => c.OrganisationId == Key).ToList();
+        var totals = new List<(ContractSummary Contract, SocialValueTotals Totals)>();
+        foreach (var contract in contracts)
+        {
+            totals.Add((contract, await GrainFactory.GetGrain<IContractGrain>(contract.Id).GetSocialValueAsync(year)));
+        }
+        var measures = totals
+            .SelectMany(t => t.Totals.Measures.Select(m => (Framework: t.Totals.FrameworkId ?? "", Measure: m)))
+            .GroupBy(m => (m.Framework, m.Measure.MeasureId))
+            .Select(g =>
+            {
+                var first = g.First().Measure;
+                return new ReportMeasure(g.Key.Framework, first.MeasureId, first.Title, first.Unit, first.ThemeId, first.OutcomeId,
+                    g.Sum(m => m.Measure.CommittedUnits), g.Sum(m => m.Measure.DeliveredUnits),
+                    g.Sum(m => m.Measure.CommittedValue ?? 0), g.Sum(m => m.Measure.DeliveredValue));
+            })
+            .OrderBy(m => m.FrameworkId).ThenBy(m => m.ThemeId).ThenBy(m => m.MeasureId)
+            .ToList();
+        return new OrganisationReport(
+            Key,
+            organisation.Name,
+            year,
+            Context.Time.GetUtcNow(),
+            [.. totals.Select(t => new ReportContract(t.Contract.Id, t.Contract.Title, t.Contract.State, t.Contract.FrameworkId,
+                t.Totals.Total.CommittedValue, t.Totals.Total.DeliveredValue))],
+            Groups(totals, t => t.Themes),
+            Groups(totals, t => t.Outcomes),
+            measures,
+            new ValueTotal(totals.Sum(t => t.Totals.Total.CommittedValue), totals.Sum(t => t.Totals.Total.DeliveredValue)),
+            await MaturityAsync(),
+            await KiteMarkAsync());
+    }
+
+    private static List<ReportGroup> Groups(
+        IEnumerable<(ContractSummary Contract, SocialValueTotals Totals)> totals, Func<SocialValueTotals, IReadOnlyList<GroupTotal>> select) =>
+        [.. totals
+            .SelectMany(t => select(t.Totals).Select(g => (Framework: t.Totals.FrameworkId ?? "", Group: g)))
+            .GroupBy(g => (g.Framework, g.Group.Id))
+            .Select(g => new ReportGroup(
+                g.Key.Framework,
+                g.Key.Id,
+                g.First().Group.Name,
+                [.. g.SelectMany(x => x.Group.Units)
+                    .GroupBy(u => u.Unit)
+                    .Select(u => new UnitTotal(u.Key, u.Sum(x => x.Committed), u.Sum(x => x.Delivered)))],
+                g.Sum(x => x.Group.CommittedValue),
+                g.Sum(x => x.Group.DeliveredValue)))
+            .OrderBy(g => g.FrameworkId).ThenBy(g => g.Id)];
+
+    private async Task<ReportMaturity?> MaturityAsync()
+    {
+        try
+        {
+            var maturity = await GrainFactory.GetGrain<IMaturityGrain>(Key).GetAsync();
+            return new ReportMaturity(maturity.Overall.Present, maturity.Overall.Target, maturity.AssessedAt, maturity.ReviewDue,
+                [.. maturity.Dimensions.Select(d => new DimensionAssessment(d.Code, d.Present, d.Target))]);
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<ReportKiteMark?> KiteMarkAsync()
+    {
+        var holders = await GrainFactory.GetGrain<IKiteMarkRegisterGrain>(IKiteMarkRegisterGrain.Register).ListAsync();
+        return holders.Where(h => h.OrganisationId == Key).OrderByDescending(h => h.ValidUntil).FirstOrDefault() is { } holder
+            ? new ReportKiteMark("Held", holder.ApplicationId, holder.AwardingBodyId, holder.AwardedOn, holder.ValidUntil)
+            : null;
+    }
+}
