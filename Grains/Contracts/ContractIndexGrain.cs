@@ -1,21 +1,14 @@
+using SocialValue.Indexes;
 using SocialValue.Runtime;
 
 namespace SocialValue.Contracts;
 
-public sealed class ContractIndexGrain(IGrainContext context, IPersistentState<ContractIndexState> index)
-    : Grain(context), IContractIndexGrain
+public sealed class ContractIndexGrain(IGrainContext context, IPersistentState<IndexState<ContractSummary>> index)
+    : IndexGrain<ContractSummary>(context, index), IContractIndexGrain
 {
-    public async Task UpsertAsync(ContractSummary summary)
-    {
-        if (index.State.Contracts.TryGetValue(summary.Id, out var existing) && existing == summary)
-        {
-            return;
-        }
-        index.State.Contracts[summary.Id] = summary;
-        await index.WriteStateAsync();
-    }
+    public Task UpsertAsync(ContractSummary summary) => UpsertAsync(summary.Id, summary);
 
     public Task<IReadOnlyList<ContractSummary>> ListAsync() =>
         Task.FromResult<IReadOnlyList<ContractSummary>>(
-            [.. index.State.Contracts.Values.OrderBy(c => c.Title, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id)]);
+            [.. Entries.OrderBy(c => c.Title, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id)]);
 }

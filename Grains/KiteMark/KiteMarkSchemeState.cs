@@ -8,8 +8,3 @@ public sealed class KiteMarkSchemeState
 
     public DateTimeOffset UpdatedAt { get; set; }
 }
-
-public sealed class KiteMarkSchemeIndexState
-{
-    public Dictionary<string, KiteMarkSchemeSummary> Schemes { get; set; } = [];
-}

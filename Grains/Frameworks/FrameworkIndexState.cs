@@ -1,6 +1,0 @@
-namespace SocialValue.Frameworks;
-
-public sealed class FrameworkIndexState
-{
-    public Dictionary<string, FrameworkSummary> Frameworks { get; set; } = [];
-}
