@@ -43,8 +43,16 @@ public ref struct HtmlInterpolatedStringHandler
         }
     }
 
-    public readonly void AppendFormatted<T>(T value) =>
+    public readonly void AppendFormatted<T>(T value)
+    {
+        // A list of markup (List<Markup>, Markup[]) binds here rather than to the IEnumerable<Markup> overload.
+        if (value is IEnumerable<Markup> markups)
+        {
+            AppendFormatted(markups);
+            return;
+        }
         _builder.Append(HtmlEncoder.Default.Encode(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""));
+    }
 
     public readonly void AppendFormatted<T>(T value, string format) where T : IFormattable =>
         _builder.Append(HtmlEncoder.Default.Encode(value.ToString(format, CultureInfo.InvariantCulture)));

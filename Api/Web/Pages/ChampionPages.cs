@@ -97,7 +97,7 @@ internal static class ChampionPages
             <label for="comment-{e.Id}">Comment</label><input id="comment-{e.Id}" name="comment" required maxlength="4000" value="{e.Review?.Comment ?? ""}">
             <button type="submit" name="accepted" value="true">Accept</button>
             <button type="submit" name="accepted" value="false" class="secondary">Reject</button>
-            """), "review"))}
+            """), "review-form"))}
         </li>
         """);
 
