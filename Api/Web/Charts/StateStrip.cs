@@ -3,8 +3,8 @@ using static SocialValue.Api.Web.Markup;
 namespace SocialValue.Api.Web.Charts;
 
 /// <summary>
-/// A workflow drawn as SVG: one row per phase, its states in order joined by arrows, the states passed through
-/// shaded, the current one marked and named in the text alternative.
+/// A workflow drawn as SVG: one row per phase, its states in order (joined by arrows when the row is a sequence),
+/// the states passed through shaded, the current one marked and named in the text alternative.
 /// </summary>
 internal static class StateStrip
 {
@@ -14,7 +14,7 @@ internal static class StateStrip
     private const double RowHeight = 66;
     private const double PhaseWidth = 100;
 
-    public static Markup Svg(string id, string title, IReadOnlyList<(string Phase, IReadOnlyList<string> States)> rows, string current, IReadOnlySet<string> visited)
+    public static Markup Svg(string id, string title, IReadOnlyList<(string Phase, IReadOnlyList<string> States, bool Sequence)> rows, string current, IReadOnlySet<string> visited)
     {
         var columns = rows.Max(r => r.States.Count);
         var width = PhaseWidth + columns * BoxWidth + (columns - 1) * Gap + 4;
@@ -25,7 +25,7 @@ internal static class StateStrip
             {
                 var x = PhaseWidth + c * (BoxWidth + Gap);
                 var css = state == current ? "state current" : visited.Contains(state) ? "state visited" : "state";
-                var arrow = c == 0 ? Empty
+                var arrow = c == 0 || !row.Sequence ? Empty
                     : H($"<line class=\"arrow\" x1=\"{Format.Px(x - Gap)}\" y1=\"{Format.Px(y + BoxHeight / 2)}\" x2=\"{Format.Px(x - 3)}\" y2=\"{Format.Px(y + BoxHeight / 2)}\" marker-end=\"url(#{id}-head)\"/>");
                 return H($"""
                     {arrow}<g class="{css}" data-state="{state}"{When(state == current, H($" aria-current=\"step\""))}><rect x="{Format.Px(x)}" y="{Format.Px(y)}" width="{Format.Px(BoxWidth)}" height="{Format.Px(BoxHeight)}" rx="6"/>

@@ -16,12 +16,12 @@ namespace SocialValue.Api.Web.Pages;
 /// <summary>A contract: the commissioning cycle drawn, its transitions, specification, ranked bids, returns and their verification.</summary>
 internal static class ContractPages
 {
-    private static readonly IReadOnlyList<(string Phase, IReadOnlyList<string> States)> Cycle =
+    private static readonly IReadOnlyList<(string Phase, IReadOnlyList<string> States, bool Sequence)> Cycle =
     [
-        ("Planning", [nameof(ContractStatus.Initiated), nameof(ContractStatus.NeedsAnalysis), nameof(ContractStatus.Consultation), nameof(ContractStatus.Specification)]),
-        ("Purchasing", [nameof(ContractStatus.Tendering), nameof(ContractStatus.Evaluation), nameof(ContractStatus.Awarded)]),
-        ("Monitoring", [nameof(ContractStatus.Live), nameof(ContractStatus.Completed), nameof(ContractStatus.Terminated)]),
-        ("Stopped", [nameof(ContractStatus.Cancelled)]),
+        ("Planning", [nameof(ContractStatus.Initiated), nameof(ContractStatus.NeedsAnalysis), nameof(ContractStatus.Consultation), nameof(ContractStatus.Specification)], true),
+        ("Purchasing", [nameof(ContractStatus.Tendering), nameof(ContractStatus.Evaluation), nameof(ContractStatus.Awarded)], true),
+        ("Monitoring", [nameof(ContractStatus.Live), nameof(ContractStatus.Completed)], true),
+        ("Ended early", [nameof(ContractStatus.Terminated), nameof(ContractStatus.Cancelled)], false),
     ];
 
     public static void MapContractPages(this IEndpointRouteBuilder web)

@@ -58,17 +58,18 @@ internal static class DashboardPages
         var holders = await grains.GetGrain<IKiteMarkRegisterGrain>(IKiteMarkRegisterGrain.Register).ListAsync();
         var holder = holders.FirstOrDefault(h => h.OrganisationId == id && h.ValidUntil > time.GetUtcNow());
 
-        var maturitySection = maturity is null
-            ? H($"<section aria-labelledby=\"maturity-h\"><h2 id=\"maturity-h\">Maturity index</h2><p>Not assessed yet.</p></section>")
+        var (index, plan) = maturity is null
+            ? (H($"<section aria-labelledby=\"maturity-h\"><h2 id=\"maturity-h\">Maturity index</h2><p>Not assessed yet.</p></section>"), Empty)
             : await MaturityAsync(context, grains, maturity, model, canEdit);
         var contractsSection = await ContractsAsync(grains, id, contracts);
         return Layout.Page(context, organisation.Name, H($"""
             <h1>{organisation.Name}</h1>
             <p class="muted">{Format.Words(organisation.Type)} · {organisation.Place}{When(organisation.FrameworkId is not null, H($" · framework {organisation.FrameworkId}"))}{When(!canEdit, H($" · <strong>read-only</strong>"))}</p>
-            {maturitySection}
-            {contractsSection}
+            {index}
             <section aria-labelledby="kitemark-h"><h2 id="kitemark-h">Social Value Award (Kite Mark)</h2>
             <p id="kitemark-status">{(holder is null ? H($"Not a current holder.") : H($"Holder, awarded {Format.Date(holder.AwardedOn)}, valid until <strong>{Format.Date(holder.ValidUntil)}</strong>."))}</p></section>
+            {contractsSection}
+            {plan}
             """));
     }
 
@@ -84,7 +85,7 @@ internal static class DashboardPages
         }
     }
 
-    private static async Task<Markup> MaturityAsync(HttpContext context, IGrainFactory grains, MaturityDetails maturity, MaturityModelDetails model, bool canEdit)
+    private static async Task<(Markup Index, Markup Plan)> MaturityAsync(HttpContext context, IGrainFactory grains, MaturityDetails maturity, MaturityModelDetails model, bool canEdit)
     {
         var labels = model.Levels.OrderBy(l => l.Level).Select(l => l.Label).ToList();
         string Label(MaturityLevel level) => labels[(int)level];
@@ -113,7 +114,7 @@ internal static class DashboardPages
                 </section>
                 """));
         }
-        return H($"""
+        return (H($"""
             <section aria-labelledby="maturity-h">
               <h2 id="maturity-h">Maturity index</h2>
               <p>Overall: present <strong>{Label(maturity.Overall.Present)}</strong>, target <strong>{Label(maturity.Overall.Target)}</strong>.
@@ -121,11 +122,13 @@ internal static class DashboardPages
               <div class="chart-box">{radar}</div>
               <p><a href="/organisations/{maturity.OrganisationId}/action-plan" id="printable-plan">Printable action plan</a></p>
             </section>
+            """), H($"""
             <section aria-labelledby="plan-h">
               <h2 id="plan-h">Action plan</h2>
+              <p><a href="/organisations/{maturity.OrganisationId}/action-plan">Printable action plan</a></p>
               {dimensions}
             </section>
-            """);
+            """));
     }
 
     private static Markup Action(HttpContext context, string organisationId, PlannedAction a, bool canEdit)
@@ -175,7 +178,7 @@ internal static class DashboardPages
                 <tbody>{rows}</tbody></table></div>
                 """))}
               <h3>Social value by theme</h3>
-              <div class="chart-box">{BarChart.Svg("by-theme", "Social value committed against delivered, by theme", [.. themes.Select(t => (t.Key, t.Value.Committed, t.Value.Delivered))])}</div>
+              {(themes.Count == 0 ? H($"<p>No social value committed yet.</p>") : H($"<div class=\"chart-box\">{BarChart.Svg("by-theme", "Social value committed against delivered, by theme", [.. themes.Select(t => (t.Key, t.Value.Committed, t.Value.Delivered))])}</div>"))}
             </section>
             """);
     }
