@@ -53,7 +53,7 @@ internal static class ChampionPages
             <section aria-labelledby="queue-h"><h2 id="queue-h">Applications by state</h2>
             {(applications.Count == 0 ? H($"<p>No applications.</p>") : Join(byState))}</section>
             <section aria-labelledby="expiring-h"><h2 id="expiring-h">Awards expiring in the next {ExpiringDays} days</h2>
-            {(expiring.Count == 0 ? H($"<p>None.</p>") : H($"<ul class=\"cards\">{expiring.Select(a => H($"<li><a href=\"/kitemark/applications/{a.Id}\">{a.OrganisationName}</a> expires {Format.Date(a.ValidUntil)}</li>"))}</ul>"))}</section>
+            {(expiring.Count == 0 ? H($"<p>None.</p>") : H($"<ul class=\"cards\" id=\"expiring\">{expiring.Select(a => H($"<li><a href=\"/kitemark/applications/{a.Id}\">{a.OrganisationName}</a> expires {Format.Date(a.ValidUntil)}</li>"))}</ul>"))}</section>
             """));
     }
 
@@ -61,6 +61,8 @@ internal static class ChampionPages
     {
         var application = await KiteMarkApi.ReadableAsync(grains, id, user);
         var transitions = await grains.GetGrain<IKiteMarkApplicationGrain>(id).GetTransitionsAsync();
+        // Expire is the scheduler's alone; no person is offered it.
+        transitions = transitions with { Blocked = [.. transitions.Blocked.Where(b => b.Trigger != nameof(KiteMarkTrigger.Expire))] };
         var criteria = await CriteriaAsync(grains, application.SchemeId);
         var reviewing = user.ActsForAwardingBody(application.AwardingBodyId)
             && application.State is KiteMarkState.Submitted or KiteMarkState.UnderReview or KiteMarkState.MoreEvidenceRequested;

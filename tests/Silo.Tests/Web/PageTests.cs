@@ -75,6 +75,25 @@ public sealed partial class PageTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Forms_work_without_javascript_and_the_page_is_usable_from_the_keyboard()
+    {
+        await AssessWalsallAsync();
+        var page = await _site.SignInAsync(await _site.KeyAsync("Officer", Walsall), javaScript: false);
+
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.Locator(":focus")).ToHaveTextAsync("Skip to content");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("main")).ToBeFocusedAsync();
+        await page.Locator("#status-c-mature-1").SelectOptionAsync("InProgress");
+        await page.Locator("#owner-c-mature-1").FillAsync("Performance team");
+        await page.Locator("#owner-c-mature-1").PressAsync("Enter");
+
+        await Expect(page.Locator("#flash")).ToContainTextAsync("Action saved.");
+        await Expect(page.Locator("#status-c-mature-1")).ToHaveValueAsync("InProgress");
+        await Expect(page.Locator("#owner-c-mature-1")).ToHaveValueAsync("Performance team");
+    }
+
+    [Fact]
     public async Task A_viewer_reads_the_dashboard_but_cannot_edit_it()
     {
         await AssessWalsallAsync();
@@ -122,7 +141,7 @@ public sealed partial class PageTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task A_champion_accepts_evidence_and_awards_the_kite_mark()
     {
-        var champion = await ApplicationUnderReviewAsync("alder-hey-2026");
+        var champion = await ApplicationUnderReviewAsync("alder-hey-2026", schemeValidity: "P60D");
         var page = await _site.SignInAsync(champion);
 
         await Expect(page).ToHaveURLAsync(new Regex("/kitemark/queue$"));
@@ -151,6 +170,7 @@ public sealed partial class PageTests(BrowserFixture browser) : IAsyncLifetime
         await WebSite.ScreenshotAsync(page, "kitemark-application");
         await page.GotoAsync("/kitemark/queue");
         await Expect(page.Locator("#state-Awarded")).ToBeVisibleAsync();
+        await Expect(page.Locator("#expiring")).ToContainTextAsync("Alder Hey Children's NHS Foundation Trust");
         _site.AssertNoRequestLeftTheService();
     }
 
@@ -194,6 +214,7 @@ public sealed partial class PageTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
         var diagnostic = page.Locator(".diagnostics li").First;
         await Expect(diagnostic).ToHaveAttributeAsync("data-line", "2");
+        await Expect(diagnostic).ToHaveAttributeAsync("data-column", "30");
         await Expect(diagnostic).ToContainTextAsync("Uplift");
         await Expect(page.Locator(".gutter li.error")).ToHaveTextAsync("2");
         await WebSite.ScreenshotAsync(page, "formula-editor-diagnostic");
@@ -269,20 +290,31 @@ public sealed partial class PageTests(BrowserFixture browser) : IAsyncLifetime
         (await _site.Admin.PutAsJsonAsync($"/api/organisations/{Walsall}/maturity", MaturityApiTests.WalsallAssessment)).EnsureSuccessStatusCode();
     }
 
-    /// <summary>Alder Hey applies to Wirral Council with evidence on every theme and must-do, and submits; returns the champion's key.</summary>
-    private async Task<string> ApplicationUnderReviewAsync(string id)
+    /// <summary>
+    /// Alder Hey applies to Wirral Council (under a local scheme of <paramref name="schemeValidity"/> when given) with evidence
+    /// on every theme and must-do, and submits; returns the champion's key.
+    /// </summary>
+    private async Task<string> ApplicationUnderReviewAsync(string id, string? schemeValidity = null)
     {
         await _site.PostAsync("/api/organisations", new { id = "wirral-council", name = "Wirral Council", type = "LocalAuthority", place = "Wirral" });
         await _site.PostAsync("/api/organisations", new { id = "alder-hey", name = "Alder Hey Children's NHS Foundation Trust", type = "NhsProvider", place = "Liverpool" });
+        var champion = await _site.KeyAsync("Champion", "wirral-council");
+        var schemeId = "cheshire-merseyside";
+        if (schemeValidity is not null)
+        {
+            schemeId = "wirral-short";
+            await _site.Client(champion).PutAsJsonAsync($"/api/kitemark/schemes/{schemeId}",
+                new { name = "Wirral, short validity", copyFrom = "cheshire-merseyside", validity = schemeValidity }).AssertJsonAsync(HttpStatusCode.OK);
+        }
         var officer = _site.Client(await _site.KeyAsync("Officer", "alder-hey"));
         await _site.PostAsync("/api/kitemark/applications",
-            new { id, organisationId = "alder-hey", awardingBodyId = "wirral-council", consentToPublish = true }, officer);
+            new { id, organisationId = "alder-hey", awardingBodyId = "wirral-council", schemeId, consentToPublish = true }, officer);
         foreach (var criterionId in new[] { "social-4", "economic-2", "environment-6", "innovation-1" })
         {
             await _site.PostAsync($"/api/kitemark/applications/{id}/evidence", new { criterionId, description = $"Our work on {criterionId}" }, officer);
         }
         await officer.PostAsJsonAsync($"/api/kitemark/applications/{id}/transitions", new { trigger = "Submit" }).AssertJsonAsync(HttpStatusCode.OK);
-        return await _site.KeyAsync("Champion", "wirral-council");
+        return champion;
     }
 
     private static IFormData FormOf(IAPIRequestContext request, params (string Name, string Value)[] fields)

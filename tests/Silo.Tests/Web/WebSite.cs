@@ -36,13 +36,14 @@ public sealed class WebSite : IAsyncDisposable
     }
 
     /// <summary>A new browser session (its own cookies) at <paramref name="width"/> px, every request recorded.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Silo.Address.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",
+            JavaScriptEnabled = javaScript,
         });
         context.Request += (_, request) =>
         {
@@ -56,9 +57,9 @@ public sealed class WebSite : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
-    public async Task<IPage> SignInAsync(string key, int width = 1280, int height = 900)
+    public async Task<IPage> SignInAsync(string key, int width = 1280, int height = 900, bool javaScript = true)
     {
-        var page = await NewPageAsync(width, height);
+        var page = await NewPageAsync(width, height, javaScript);
         await page.GotoAsync("/");
         await page.GetByLabel("API key").FillAsync(key);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
