@@ -28,7 +28,8 @@ public sealed class ApiKeyAuthenticationHandler(
     : AuthenticationHandler<ApiKeyAuthenticationOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
-    private const string BootstrapId = "bootstrap-config";
+    /// <summary>The key id of the configured bootstrap key, which has no grain.</summary>
+    public const string BootstrapId = "bootstrap-config";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {

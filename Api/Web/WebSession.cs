@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SocialValue.Api.Auth;
+using SocialValue.Keys;
 using SocialValue.Runtime;
 using static SocialValue.Api.Web.Markup;
 
@@ -35,6 +37,7 @@ public static class WebSession
             o.AccessDeniedPath = "/forbidden";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = EndIfKeyRevokedAsync;
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser())
@@ -56,6 +59,18 @@ public static class WebSession
         web.MapGet("/forbidden", (HttpContext context) => Layout.Page(context, "Not allowed",
             H($"<h1>Not allowed</h1><p>Your key's role may not open that page.</p><p><a href=\"/\">Home</a></p>"), StatusCodes.Status403Forbidden))
             .RequireAuthorization(Policy);
+    }
+
+    /// <summary>The secret is checked once, at sign-in; revoking the key ends its sessions at their next request.</summary>
+    private static async Task EndIfKeyRevokedAsync(CookieValidatePrincipalContext context)
+    {
+        var keyId = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
+        if (keyId != ApiKeyAuthenticationHandler.BootstrapId && (keyId is null || !await grains.GetGrain<IApiKeyGrain>(keyId).IsActiveAsync()))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(Scheme);
+        }
     }
 
     private static async Task<IResult> SignIn(HttpContext context, IGrainFactory grains, IOptionsMonitor<ApiKeyAuthenticationOptions> options)

@@ -35,6 +35,7 @@ public sealed partial class PageTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(advance).ToBeDisabledAsync();
         await Expect(page.Locator("#advance-D .why")).ToContainTextAsync("d-mature-1");
         await WebSite.ScreenshotAsync(page, "dashboard");
+        await Contrast.AssertAtLeast4_5Async(page);
 
         foreach (var action in new[] { "d-mature-1", "d-mature-2" })
         {
@@ -116,7 +117,7 @@ public sealed partial class PageTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_session_is_an_httponly_strict_cookie_that_the_rest_api_does_not_accept_and_sign_out_ends_it()
+    public async Task The_session_is_an_httponly_strict_cookie_that_the_rest_api_does_not_accept_and_sign_out_or_revoking_the_key_ends_it()
     {
         await _site.PostAsync("/api/organisations", new { id = Walsall, name = "Walsall Council", type = "LocalAuthority", place = "Walsall" });
         var wrong = await _site.NewPageAsync();
@@ -136,6 +137,14 @@ public sealed partial class PageTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(page).ToHaveURLAsync(new Regex("/sign-in"));
         await page.GotoAsync($"/organisations/{Walsall}");
         await Expect(page).ToHaveURLAsync(new Regex("/sign-in\\?ReturnUrl="));
+
+        // Revoking the key ends a session signed in with it.
+        var created = await _site.PostAsync("/api/keys", new { name = "short-lived", role = "Officer", organisationId = Walsall });
+        var revoked = await _site.SignInAsync(created.GetProperty("key").GetString()!);
+        await Expect(revoked.Locator("h1")).ToHaveTextAsync("Walsall Council");
+        (await _site.Admin.DeleteAsync($"/api/keys/{created.GetProperty("id").GetString()}")).EnsureSuccessStatusCode();
+        await revoked.ReloadAsync();
+        await Expect(revoked).ToHaveURLAsync(new Regex("/sign-in\\?ReturnUrl="));
     }
 
     [Fact]
@@ -168,6 +177,7 @@ public sealed partial class PageTests(BrowserFixture browser) : IAsyncLifetime
 
         await Expect(page.Locator("#application-state")).ToHaveAttributeAsync("data-state", "Awarded");
         await WebSite.ScreenshotAsync(page, "kitemark-application");
+        await Contrast.AssertAtLeast4_5Async(page);
         await page.GotoAsync("/kitemark/queue");
         await Expect(page.Locator("#state-Awarded")).ToBeVisibleAsync();
         await Expect(page.Locator("#expiring")).ToContainTextAsync("Alder Hey Children's NHS Foundation Trust");
@@ -195,6 +205,7 @@ public sealed partial class PageTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(row).ToContainTextAsync("Alder Hey Children's NHS Foundation Trust");
         await Expect(row).ToContainTextAsync(DateTime.UtcNow.AddYears(5).ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await WebSite.ScreenshotAsync(page, "register");
+        await Contrast.AssertAtLeast4_5Async(page);
         _site.AssertNoRequestLeftTheService();
     }
 
@@ -218,6 +229,7 @@ public sealed partial class PageTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(diagnostic).ToContainTextAsync("Uplift");
         await Expect(page.Locator(".gutter li.error")).ToHaveTextAsync("2");
         await WebSite.ScreenshotAsync(page, "formula-editor-diagnostic");
+        await Contrast.AssertAtLeast4_5Async(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await Expect(page.Locator("#editor-message")).ToContainTextAsync("Not published");
 
@@ -278,6 +290,7 @@ public sealed partial class PageTests(BrowserFixture browser) : IAsyncLifetime
         await page.Locator("#return-q1 button[value=true]").ClickAsync();
         await Expect(page.Locator("#return-q1 .badge")).ToHaveTextAsync("Accepted");
         await WebSite.ScreenshotAsync(page, "contract-live");
+        await Contrast.AssertAtLeast4_5Async(page);
 
         await page.GotoAsync($"/organisations/{Commissioning.Council}");
         await Expect(page.Locator("#by-theme desc")).ToContainTextAsync("Jobs and skills");
