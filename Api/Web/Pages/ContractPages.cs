@@ -43,6 +43,8 @@ internal static class ContractPages
         var bids = readsBids ? await grain.GetBidsAsync() : [];
         var returns = await grain.GetReturnsAsync();
         var visited = contract.History.Select(h => h.From).ToHashSet();
+        var delivery = contract.Terms.Count == 0 ? Empty : BarChart.Svg("contract-by-theme", "Social value committed against delivered, by theme",
+            [.. (await grain.GetSocialValueAsync(null)).Themes.Select(t => (t.Name, t.CommittedValue, t.DeliveredValue))]);
 
         Markup TriggerFields(string trigger) => trigger switch
         {
@@ -75,7 +77,7 @@ internal static class ContractPages
               <p>Social value weighting: {(contract.Tender.SocialValueWeighting is { } w ? $"{Format.Number(w * 100)}%{(contract.Tender.WeightingIsDefault ? " (default)" : "")}" : "not set")}</p>
             </section>
             {When(readsBids, Bids(bids))}
-            {Terms(contract)}
+            {Terms(contract, delivery)}
             {Returns(context, id, returns, measures, commissioner)}
             """));
     }
@@ -104,7 +106,7 @@ internal static class ContractPages
         </section>
         """);
 
-    private static Markup Terms(ContractDetails contract) => When(contract.Terms.Count > 0, H($"""
+    private static Markup Terms(ContractDetails contract, Markup delivery) => When(contract.Terms.Count > 0, H($"""
         <section aria-labelledby="terms-h">
           <h2 id="terms-h">Social value terms</h2>
           <p>Awarded to {contract.Award?.Supplier} on {Format.Date(contract.Award?.AwardedAt)}.</p>
@@ -112,6 +114,7 @@ internal static class ContractPages
           <thead><tr><th scope="col">Measure</th><th scope="col">Theme</th><th scope="col" class="num">Target</th><th scope="col" class="num">Committed value</th><th scope="col" class="num">Formula</th></tr></thead>
           <tbody>{contract.Terms.Select(t => H($"<tr><td>{t.Title}</td><td>{t.ThemeName}</td><td class=\"num\">{Format.Number(t.Target)} {t.Unit}</td><td class=\"num\">{Format.Pounds(t.CommittedValue)}</td><td class=\"num\">v{t.FormulaVersion}</td></tr>"))}</tbody>
           </table></div>
+          <div class="chart-box">{delivery}</div>
         </section>
         """));
 

@@ -72,6 +72,7 @@ public sealed partial class PageTests(BrowserFixture browser) : IAsyncLifetime
         var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"The dashboard is {overflow} px wider than a 375 px screen.");
         await WebSite.ScreenshotAsync(page, "dashboard-phone");
+        await WebSite.ScreenshotAsync(page, "dashboard-phone-first-screen", fullPage: false);
         _site.AssertNoRequestLeftTheService();
     }
 
