@@ -52,7 +52,8 @@ public sealed class WebSite : IAsyncDisposable
                 _requests.Add(request.Url);
             }
         };
-        context.SetDefaultTimeout(15_000);
+        // Generous: the whole suite shares two cores with this browser.
+        context.SetDefaultTimeout(30_000);
         _contexts.Add(context);
         return await context.NewPageAsync();
     }
@@ -63,7 +64,14 @@ public sealed class WebSite : IAsyncDisposable
         await page.GotoAsync("/");
         await page.GetByLabel("API key").FillAsync(key);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"Sign-in stayed on {page.Url}: {await page.Locator("main").InnerTextAsync()}");
+        }
         return page;
     }
 
