@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SocialValue.Api;
+using SocialValue.Api.Web;
 using SocialValue.Formulas;
 using SocialValue.Organisations;
 using SocialValue.Silo.Reminders;
@@ -31,12 +32,15 @@ public static class SiloApplication
 
         // The REST API with its conventions: problem details, API keys, ETags, OpenAPI.
         builder.Services.AddSocialValueApi(configuration);
+        // The pages for people, on the same grains and rules, signed in with a cookie session.
+        builder.Services.AddSocialValueWeb();
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Limits.MaxRequestBodySize = configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes));
 
         configure?.Invoke(builder);
         var app = builder.Build();
         app.UseSocialValueApi();
+        app.MapSocialValueWeb();
         configureApp?.Invoke(app);
         return app;
     }

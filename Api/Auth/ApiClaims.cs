@@ -43,11 +43,14 @@ public static class ApiClaims
         }
     }
 
+    /// <summary>Whether <see cref="EnsureCanWrite"/> lets the user change the organisation.</summary>
+    public static bool CanWrite(this ClaimsPrincipal user, string organisationId) =>
+        user.IsAdmin() || (user.Role() == Keys.Role.Officer && user.OrganisationId() == organisationId);
+
     /// <summary>Admin changes everything; an Officer changes its own organisation; no one else changes one.</summary>
     public static void EnsureCanWrite(this ClaimsPrincipal user, string organisationId)
     {
-        var allowed = user.IsAdmin() || (user.Role() == Keys.Role.Officer && user.OrganisationId() == organisationId);
-        if (!allowed)
+        if (!user.CanWrite(organisationId))
         {
             throw new ForbiddenException($"A {user.Role()} key may not change organisation '{organisationId}'.");
         }

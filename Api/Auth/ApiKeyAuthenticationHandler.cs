@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -27,7 +28,8 @@ public sealed class ApiKeyAuthenticationHandler(
     : AuthenticationHandler<ApiKeyAuthenticationOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
-    private const string BootstrapId = "bootstrap-config";
+    /// <summary>The key id of the configured bootstrap key, which has no grain.</summary>
+    public const string BootstrapId = "bootstrap-config";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -41,28 +43,37 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("Use 'Authorization: Bearer <api key>'.");
         }
         var key = header["Bearer ".Length..].Trim();
-        if (IsBootstrapKey(key))
-        {
-            return Success(ApiClaims.Principal(BootstrapId, "bootstrap administrator", Role.Admin, null, SchemeName));
-        }
-        if (ApiKeyFormat.TryParse(key, out var id, out var secret)
-            && await grains.GetGrain<IApiKeyGrain>(id).VerifyAsync(ApiKeyFormat.Hash(secret)) is { } holder)
-        {
-            return Success(ApiClaims.Principal(holder.Id, holder.Name, holder.Role, holder.OrganisationId, SchemeName));
-        }
-        return AuthenticateResult.Fail("The API key is unknown or revoked.");
+        return await VerifyAsync(grains, Options, key, SchemeName) is { } principal
+            ? Success(principal)
+            : AuthenticateResult.Fail("The API key is unknown or revoked.");
     }
 
-    private bool IsBootstrapKey(string key)
+    /// <summary>
+    /// The principal of an API key (the configured bootstrap key, or an issued key that is not revoked) with
+    /// <paramref name="scheme"/> as its authentication type; null when the key is unknown or revoked.
+    /// </summary>
+    public static async Task<ClaimsPrincipal?> VerifyAsync(IGrainFactory grains, ApiKeyAuthenticationOptions options, string key, string scheme)
     {
-        var bootstrap = Options.BootstrapAdminKey;
+        if (IsBootstrapKey(options, key))
+        {
+            return ApiClaims.Principal(BootstrapId, "bootstrap administrator", Role.Admin, null, scheme);
+        }
+        return ApiKeyFormat.TryParse(key, out var id, out var secret)
+            && await grains.GetGrain<IApiKeyGrain>(id).VerifyAsync(ApiKeyFormat.Hash(secret)) is { } holder
+                ? ApiClaims.Principal(holder.Id, holder.Name, holder.Role, holder.OrganisationId, scheme)
+                : null;
+    }
+
+    private static bool IsBootstrapKey(ApiKeyAuthenticationOptions options, string key)
+    {
+        var bootstrap = options.BootstrapAdminKey;
         return !string.IsNullOrEmpty(bootstrap)
             && CryptographicOperations.FixedTimeEquals(
                 SHA256.HashData(Encoding.UTF8.GetBytes(key)),
                 SHA256.HashData(Encoding.UTF8.GetBytes(bootstrap)));
     }
 
-    private AuthenticateResult Success(System.Security.Claims.ClaimsPrincipal principal) =>
+    private AuthenticateResult Success(ClaimsPrincipal principal) =>
         AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

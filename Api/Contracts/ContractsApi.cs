@@ -42,12 +42,7 @@ public static class ContractsApi
         app.MapWorkflow("/api/contracts/{id}", "Contracts", new WorkflowBinding(
             async context => await (await AuthoriseRead(context, RouteId(context), Access.Read)).GetTransitionsAsync(),
             async context => await (await Authorise(context, RouteId(context), Access.Read)).GetDiagramAsync(),
-            async (context, request) =>
-            {
-                var contract = await (await Authorise(context, RouteId(context), Access.Commission)).FireAsync(request, context.Request.IfMatch());
-                context.Response.SetETag(contract.ETag);
-                return TypedResults.Ok(contract.AsResponse());
-            }));
+            Fire));
 
         app.MapGet("/api/organisations/{id}/contracts", ListOrganisationContracts).WithTags("Contracts").RequireAuthorization();
 
@@ -221,7 +216,15 @@ public static class ContractsApi
         return TypedResults.Created("/api/formulas/bid-score", version);
     }
 
-    private enum Access
+    /// <summary>Fires a trigger of the commissioning cycle on the contract of the route (its commissioner).</summary>
+    internal static async Task<IResult> Fire(HttpContext context, TransitionRequest request)
+    {
+        var contract = await (await Authorise(context, RouteId(context), Access.Commission)).FireAsync(request, context.Request.IfMatch());
+        context.Response.SetETag(contract.ETag);
+        return TypedResults.Ok(contract.AsResponse());
+    }
+
+    internal enum Access
     {
         Read,
         ReadBids,
@@ -244,7 +247,7 @@ public static class ContractsApi
     private static async Task<IContractGrain> Authorise(HttpContext context, string id, Access access) =>
         (await AuthorisedAsync(context, id, access)).Grain;
 
-    private static async Task<(IContractGrain Grain, ContractDetails Contract)> AuthorisedAsync(HttpContext context, string id, Access access)
+    internal static async Task<(IContractGrain Grain, ContractDetails Contract)> AuthorisedAsync(HttpContext context, string id, Access access)
     {
         if (!Slug.IsValid(id))
         {

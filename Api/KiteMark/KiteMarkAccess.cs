@@ -25,9 +25,19 @@ internal static class KiteMarkAccess
         }
     }
 
+    public static bool ActsForApplicant(this ClaimsPrincipal user, string organisationId) =>
+        user.IsAdmin() || (user.Role() == Role.Officer && user.OrganisationId() == organisationId);
+
+    public static bool ActsForAwardingBody(this ClaimsPrincipal user, string awardingBodyId) =>
+        user.IsAdmin() || (user.Role() == Role.Champion && user.OrganisationId() == awardingBodyId);
+
+    /// <summary>Whether <see cref="EnsureMayFire"/> lets the user fire <paramref name="trigger"/>.</summary>
+    public static bool MayFire(this ClaimsPrincipal user, KiteMarkApplicationDetails application, string trigger) =>
+        ApplicantTriggers.Contains(trigger) ? user.ActsForApplicant(application.OrganisationId) : user.ActsForAwardingBody(application.AwardingBodyId);
+
     public static void EnsureActsForApplicant(this ClaimsPrincipal user, string organisationId)
     {
-        if (!user.IsAdmin() && !(user.Role() == Role.Officer && user.OrganisationId() == organisationId))
+        if (!user.ActsForApplicant(organisationId))
         {
             throw new ForbiddenException($"Only an Officer of '{organisationId}' (or Admin) may do this for its application.");
         }
@@ -35,7 +45,7 @@ internal static class KiteMarkAccess
 
     public static void EnsureActsForAwardingBody(this ClaimsPrincipal user, string awardingBodyId)
     {
-        if (!user.IsAdmin() && !(user.Role() == Role.Champion && user.OrganisationId() == awardingBodyId))
+        if (!user.ActsForAwardingBody(awardingBodyId))
         {
             throw new ForbiddenException($"Only a Champion of the awarding body '{awardingBodyId}' (or Admin) may do this.");
         }

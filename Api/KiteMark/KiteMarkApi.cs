@@ -234,7 +234,7 @@ public static class KiteMarkApi
     private static Task<string> GetDiagram(HttpContext context) =>
         Application(context.RequestServices.GetRequiredService<IGrainFactory>(), RouteId(context)).GetDiagramAsync();
 
-    private static async Task<IResult> Fire(HttpContext context, TransitionRequest request)
+    internal static async Task<IResult> Fire(HttpContext context, TransitionRequest request)
     {
         var (grains, id) = (context.RequestServices.GetRequiredService<IGrainFactory>(), RouteId(context));
         var application = await ReadableAsync(grains, id, context.User);
@@ -246,7 +246,7 @@ public static class KiteMarkApi
 
     private static string RouteId(HttpContext context) => (string)context.Request.RouteValues["id"]!;
 
-    private static async Task<KiteMarkApplicationDetails> ReadableAsync(IGrainFactory grains, string id, ClaimsPrincipal user)
+    internal static async Task<KiteMarkApplicationDetails> ReadableAsync(IGrainFactory grains, string id, ClaimsPrincipal user)
     {
         var application = await Application(grains, id).GetAsync();
         user.EnsureCanRead(application);

@@ -37,14 +37,17 @@ public static class MaturityApi
         app.MapWorkflow($"{Organisation}/dimensions/{{code}}", "Maturity", new WorkflowBinding(
             context => Grain(context, write: false).GetTransitionsAsync(Code(context)),
             context => Grain(context, write: false).GetDiagramAsync(),
-            async (context, request) =>
-            {
-                var code = Code(context);
-                var maturity = await Grain(context, write: true).FireAsync(code, request, context.Request.IfMatch());
-                context.Response.SetETag(maturity.ETag);
-                return TypedResults.Ok(maturity.Dimension(code));
-            }));
+            FireDimension));
         return app;
+    }
+
+    /// <summary>Fires <c>Advance</c> or <c>Reassess</c> on the dimension of the route (an Officer of the organisation, or Admin).</summary>
+    internal static async Task<IResult> FireDimension(HttpContext context, TransitionRequest request)
+    {
+        var code = Code(context);
+        var maturity = await Grain(context, write: true).FireAsync(code, request, context.Request.IfMatch());
+        context.Response.SetETag(maturity.ETag);
+        return TypedResults.Ok(maturity.Dimension(code));
     }
 
     /// <summary>Seed 001 as data: the levels in order, the ten dimensions with their catalogue actions, the overall formula.</summary>

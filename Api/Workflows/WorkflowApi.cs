@@ -44,16 +44,27 @@ public static class WorkflowApi
         {
             throw new BadHttpRequestException("A transition is a JSON object: {\"trigger\": \"...\", \"reason\": \"...\", ...arguments}.");
         }
-        var trigger = body.TryGetProperty("trigger", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        var fields = body.EnumerateObject()
+            .Where(p => p.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+            .Where(p => p.Value.ValueKind == JsonValueKind.String || !ReservedFields.Contains(p.Name))
+            .Select(p => KeyValuePair.Create(p.Name, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText()));
+        return Request(fields, user);
+    }
+
+    /// <summary>
+    /// A transition from named fields (a JSON body's or a form's): <c>trigger</c>, <c>reason</c>, and the others as
+    /// arguments for the workflow's guards.
+    /// </summary>
+    public static TransitionRequest Request(IEnumerable<KeyValuePair<string, string>> fields, ClaimsPrincipal user)
+    {
+        var all = fields.ToDictionary(f => f.Key, f => f.Value, StringComparer.OrdinalIgnoreCase);
+        var trigger = all.GetValueOrDefault("trigger");
         if (string.IsNullOrWhiteSpace(trigger))
         {
             throw new ValidationException("trigger", "'trigger' is required: the name of the transition to fire.");
         }
-        var reason = body.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-        var arguments = body.EnumerateObject()
-            .Where(p => !ReservedFields.Contains(p.Name) && p.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
-            .ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText(),
-                StringComparer.OrdinalIgnoreCase);
+        var reason = all.GetValueOrDefault("reason");
+        var arguments = all.Where(f => !ReservedFields.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value, StringComparer.OrdinalIgnoreCase);
         if (reason is not null)
         {
             arguments["reason"] = reason;

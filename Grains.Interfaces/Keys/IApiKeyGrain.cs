@@ -11,6 +11,9 @@ public interface IApiKeyGrain : IGrain
     /// <summary>The key's holder when <paramref name="secretHash"/> matches and the key is not revoked, else null.</summary>
     Task<ApiKeyDetails?> VerifyAsync(string secretHash);
 
+    /// <summary>Whether the key was created and is not revoked: a session signed in with it stays valid only while it is.</summary>
+    Task<bool> IsActiveAsync();
+
     /// <summary>Whether the key was ever created (revoked or not).</summary>
     Task<bool> ExistsAsync();
 

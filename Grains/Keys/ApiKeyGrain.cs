@@ -33,6 +33,8 @@ public sealed class ApiKeyGrain(IGrainContext context, IPersistentState<ApiKeySt
         return Task.FromResult(matches ? Details() : null);
     }
 
+    public Task<bool> IsActiveAsync() => Task.FromResult(key.RecordExists && key.State.RevokedAt is null);
+
     public Task<bool> ExistsAsync() => Task.FromResult(key.RecordExists);
 
     public async Task RevokeAsync()

@@ -12,7 +12,7 @@ public sealed class MaturityApiTests
     private const string Walsall = "/api/organisations/walsall/maturity";
 
     // Seed 001, as printed: the lowest level in its seed label.
-    private static readonly object WalsallAssessment = new
+    internal static readonly object WalsallAssessment = new
     {
         dimensions = new object[]
         {
