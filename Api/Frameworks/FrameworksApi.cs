@@ -27,6 +27,7 @@ public static class FrameworksApi
         api.MapGet("/{id}/measures/{measureId}", GetMeasure);
         api.MapPost("/{id}/measures/{measureId}/formula", PublishFormula).RequireAuthorization(Policies.Admin);
         api.MapGet("/{id}/measures/{measureId}/formula/versions", ListFormulaVersions);
+        api.MapPost("/{id}/measures/{measureId}/formula/try", TryFormula).RequireAuthorization(Policies.Admin);
         api.MapPost("/{id}/measures/{measureId}/evaluate", Evaluate);
         api.MapPut("/{id}/proxy-values/{code}", SetProxyValue).RequireAuthorization(Policies.Admin);
 
@@ -105,18 +106,28 @@ public static class FrameworksApi
         TypedResults.Ok(await Framework(grains, id).GetFormulaVersionsAsync(measureId));
 
     /// <summary>Evaluates the current formula version, or the one named, with the proxy values in force at <c>at</c> (default today).</summary>
-    public static async Task<Ok<EvaluationResult>> Evaluate(string id, string measureId, EvaluateRequest request, IGrainFactory grains)
+    public static async Task<Ok<EvaluationResult>> Evaluate(string id, string measureId, EvaluateRequest request, IGrainFactory grains) =>
+        TypedResults.Ok(await Framework(grains, id).EvaluateAsync(measureId, request.AsEvaluation()));
+
+    /// <summary>Evaluates a draft formula on sample inputs without publishing it: <c>{value, version: 0}</c>, or 422 with diagnostics.</summary>
+    public static async Task<Ok<EvaluationResult>> TryFormula(string id, string measureId, TryFormulaRequest request, IGrainFactory grains)
+    {
+        new RequestValidation().Required("source", request.Source).ThrowIfInvalid();
+        var sample = new EvaluateRequest(request.Quantity, request.Target, request.ContractValue, request.Inputs, null, request.At, request.Lists);
+        return TypedResults.Ok(await Framework(grains, id).TryFormulaAsync(measureId, request.Source!, sample.AsEvaluation()));
+    }
+
+    private static EvaluationRequest AsEvaluation(this EvaluateRequest request)
     {
         new RequestValidation().Required("quantity", request.Quantity).ThrowIfInvalid();
-        var result = await Framework(grains, id).EvaluateAsync(measureId, new EvaluationRequest(
+        return new EvaluationRequest(
             request.Quantity!.Value,
             request.Target ?? 0,
             request.ContractValue ?? 0,
             request.Inputs ?? new Dictionary<string, decimal>(),
             request.Version,
             request.At,
-            request.Lists));
-        return TypedResults.Ok(result);
+            request.Lists);
     }
 
     public static async Task<Ok<IReadOnlyList<ProxyValueEntry>>> SetProxyValue(
@@ -168,6 +179,15 @@ public static class FrameworksApi
         decimal? ContractValue,
         Dictionary<string, decimal>? Inputs,
         int? Version,
+        DateOnly? At,
+        Dictionary<string, IReadOnlyList<decimal>>? Lists);
+
+    public sealed record TryFormulaRequest(
+        string? Source,
+        decimal? Quantity,
+        decimal? Target,
+        decimal? ContractValue,
+        Dictionary<string, decimal>? Inputs,
         DateOnly? At,
         Dictionary<string, IReadOnlyList<decimal>>? Lists);
 

@@ -35,6 +35,12 @@ public interface IFrameworkGrain : IGrain
     /// <summary>Evaluates a measure's formula (the current version, or the one named) with the proxy values in force at the date.</summary>
     Task<EvaluationResult> EvaluateAsync(string measureId, EvaluationRequest request);
 
+    /// <summary>
+    /// Evaluates a draft formula for a measure without publishing it (the result's version is 0), with the proxy values
+    /// in force at the date; 422 with diagnostics when the draft would not publish.
+    /// </summary>
+    Task<EvaluationResult> TryFormulaAsync(string measureId, string source, EvaluationRequest request);
+
     /// <summary>Sets a proxy value from a date; earlier values are kept and used for earlier periods.</summary>
     Task<IReadOnlyList<ProxyValueEntry>> SetProxyValueAsync(string code, decimal value, DateOnly effectiveFrom, string author);
 }

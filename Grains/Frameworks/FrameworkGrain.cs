@@ -124,10 +124,21 @@ public sealed class FrameworkGrain(IGrainContext context, IPersistentState<Frame
         {
             compiled = _compiled[(measureId, number)] = formulas.Compile(measure.Versions[number - 1].Source);
         }
+        return Task.FromResult(Evaluate(measureId, compiled, number, request));
+    }
+
+    public Task<EvaluationResult> TryFormulaAsync(string measureId, string source, EvaluationRequest request)
+    {
+        Measure(measureId);
+        return Task.FromResult(Evaluate(measureId, formulas.Compile(source), 0, request));
+    }
+
+    private EvaluationResult Evaluate(string measureId, CompiledFormula compiled, int version, EvaluationRequest request)
+    {
         var at = request.At ?? DateOnly.FromDateTime(Context.Time.GetUtcNow().UtcDateTime);
         var inputs = new FormulaInputs(request.Quantity, request.Target, request.ContractValue, request.Inputs, request.Lists);
         var value = formulas.Evaluate(compiled, inputs, code => ProxyValueAt(code, at));
-        return Task.FromResult(new EvaluationResult(measureId, value, number, at));
+        return new EvaluationResult(measureId, value, version, at);
     }
 
     public async Task<IReadOnlyList<ProxyValueEntry>> SetProxyValueAsync(string code, decimal value, DateOnly effectiveFrom, string author)

@@ -121,6 +121,7 @@ internal static class FormulaPages
         }
     }
 
+    /// <summary>Tries the draft in the editor, or a published version, on the sample inputs beside it.</summary>
     private static async Task<IResult> Try(string id, string measureId, HttpContext context, IGrainFactory grains)
     {
         var form = await WebForms.ReadAsync(context);
@@ -130,18 +131,28 @@ internal static class FormulaPages
             .Where(pair => pair.Length == 2 && decimal.TryParse(pair[1], NumberStyles.Number, CultureInfo.InvariantCulture, out _))
             .ToDictionary(pair => pair[0], pair => decimal.Parse(pair[1], NumberStyles.Number, CultureInfo.InvariantCulture));
         var version = int.TryParse(form["version"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : (int?)null;
+        var source = form["source"].ToString();
         (string, string) outcome;
         try
         {
-            var result = (await FrameworksApi.Evaluate(id, measureId,
-                new FrameworksApi.EvaluateRequest(Number("quantity"), Number("target"), Number("contractValue"), inputs, version, null, null), grains)).Value!;
-            outcome = ("notice", $"Version {result.Version} gives {Format.Number(result.Value)} with the proxy values in force on {Format.Date(result.At)}.");
+            var result = version is null
+                ? (await FrameworksApi.TryFormula(id, measureId, new FrameworksApi.TryFormulaRequest(
+                    source, Number("quantity"), Number("target"), Number("contractValue"), inputs, null, null), grains)).Value!
+                : (await FrameworksApi.Evaluate(id, measureId, new FrameworksApi.EvaluateRequest(
+                    Number("quantity"), Number("target"), Number("contractValue"), inputs, version, null, null), grains)).Value!;
+            var what = result.Version == 0 ? "The draft above" : $"Version {result.Version}";
+            outcome = ("notice", $"{what} gives {Format.Number(result.Value)} with the proxy values in force on {Format.Date(result.At)}.");
+        }
+        catch (FormulaRejectedException rejected)
+        {
+            return await EditorAsync(context, grains, id, measureId, source, rejected.Diagnostics,
+                ("error", "The draft cannot be tried: fix the problems below."), StatusCodes.Status200OK, (("error", "Not tried."), form));
         }
         catch (Exception exception) when (ProblemExceptionHandler.ToProblem(exception) is { Status: >= 400 and < 500 and not 403 } problem)
         {
             outcome = ("error", WebErrors.Explain(problem));
         }
-        return await EditorAsync(context, grains, id, measureId, null, null, null, StatusCodes.Status200OK, (outcome, form));
+        return await EditorAsync(context, grains, id, measureId, source, null, null, StatusCodes.Status200OK, (outcome, form));
     }
 
     private static async Task<IResult> EditorAsync(
@@ -178,20 +189,18 @@ internal static class FormulaPages
               {WebForms.Form(context, $"/frameworks/{id}/measures/{measureId}/check", H($"""
                 <label for="source">Source</label>
                 <div class="editor"><ol class="gutter" aria-hidden="true">{gutter}</ol><textarea id="source" name="source" rows="{Math.Max(6, lines.Length + 1)}" spellcheck="false" autocapitalize="off" aria-describedby="source-hint{(diagnostics is { Count: > 0 } ? " diagnostics" : "")}"{When(diagnostics is { Count: > 0 }, H($" aria-invalid=\"true\""))}>{source}</textarea></div>
+                <fieldset class="row"><legend>Sample inputs for Try</legend>
+                  <div class="field"><label for="try-quantity">Quantity</label><input id="try-quantity" name="quantity" type="number" step="any" value="{Field("quantity", "1")}"></div>
+                  <div class="field"><label for="try-target">Target</label><input id="try-target" name="target" type="number" step="any" value="{Field("target")}"></div>
+                  <div class="field"><label for="try-contract">Contract value (£)</label><input id="try-contract" name="contractValue" type="number" step="any" value="{Field("contractValue")}"></div>
+                  <div class="field"><label for="try-version">What to try</label><select id="try-version" name="version"><option value="">the draft above</option>{versions.Reverse().Select(v => H($"<option value=\"{v.Version}\"{When(Field("version") == v.Version.ToString(CultureInfo.InvariantCulture), H($" selected"))}>published version {v.Version}</option>"))}</select></div>
+                  <div class="field wide"><label for="try-inputs">Inputs, one <code>name = number</code> a line</label><textarea id="try-inputs" name="inputs" rows="3">{Field("inputs")}</textarea></div>
+                </fieldset>
+                {(tried is { } t ? H($"<p class=\"flash {t.Outcome.Kind}\" role=\"status\" id=\"try-result\">{t.Outcome.Text}</p>") : Empty)}
                 <div class="buttons"><button type="submit" id="check">Check</button>
+                <button type="submit" id="try" formaction="/frameworks/{id}/measures/{measureId}/try">Try</button>
                 <button type="submit" id="publish" formaction="/frameworks/{id}/measures/{measureId}/publish">Publish</button></div>
                 """), "stack")}
-            </section>
-            <section aria-labelledby="try-h"><h2 id="try-h">Try a published version on sample inputs</h2>
-              {(tried is { } t ? H($"<p class=\"flash {t.Outcome.Kind}\" role=\"status\" id=\"try-result\">{t.Outcome.Text}</p>") : Empty)}
-              {WebForms.Form(context, $"/frameworks/{id}/measures/{measureId}/try", H($"""
-                <div class="field"><label for="try-quantity">Quantity</label><input id="try-quantity" name="quantity" type="number" step="any" required value="{Field("quantity", "1")}"></div>
-                <div class="field"><label for="try-target">Target</label><input id="try-target" name="target" type="number" step="any" value="{Field("target")}"></div>
-                <div class="field"><label for="try-contract">Contract value (£)</label><input id="try-contract" name="contractValue" type="number" step="any" value="{Field("contractValue")}"></div>
-                <div class="field"><label for="try-version">Version</label><input id="try-version" name="version" type="number" min="1" max="{measure.Formula.Version}" value="{Field("version", measure.Formula.Version.ToString(CultureInfo.InvariantCulture))}"></div>
-                <div class="field wide"><label for="try-inputs">Inputs, one <code>name = number</code> a line</label><textarea id="try-inputs" name="inputs" rows="3">{Field("inputs")}</textarea></div>
-                <button type="submit">Try</button>
-                """), "row")}
             </section>
             <section aria-labelledby="versions-h"><h2 id="versions-h">Versions</h2><ol class="versions" reversed>{history}</ol></section>
             """), status);

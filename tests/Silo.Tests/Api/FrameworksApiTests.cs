@@ -141,6 +141,22 @@ public sealed class FrameworksApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_draft_formula_can_be_tried_on_sample_inputs_without_being_published()
+    {
+        await CopyAsync("walsall", "drafts");
+        await SetProxyAsync("drafts", "JOB", 1_000m, "2020-01-01");
+
+        var tried = await (await _admin.PostAsJsonAsync("/api/frameworks/drafts/measures/economic-growth-m2/formula/try",
+            new { source = "Quantity * Proxy(\"JOB\") * 2", quantity = 3 })).AssertJsonAsync(HttpStatusCode.OK);
+        var broken = await (await _admin.PostAsJsonAsync("/api/frameworks/drafts/measures/economic-growth-m2/formula/try",
+            new { source = "Quantity *", quantity = 3 })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal((6_000m, 0), (tried.GetProperty("value").GetDecimal(), tried.GetProperty("version").GetInt32()));
+        Assert.NotEmpty(broken.GetProperty("diagnostics").EnumerateArray());
+        Assert.Equal(1, (await GetJsonAsync("/api/frameworks/drafts/measures/economic-growth-m2/formula/versions")).GetArrayLength());
+    }
+
+    [Fact]
     public async Task Division_by_zero_is_422_not_500()
     {
         var response = await _admin.PostAsJsonAsync("/api/frameworks/walsall/measures/economic-growth-m1/evaluate",

@@ -237,14 +237,19 @@ public sealed partial class PageTests(BrowserFixture browser) : IAsyncLifetime
         await source.FillAsync("var jobs = Quantity;\nreturn jobs * Proxy(\"JOB\") * 2;");
         await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
         await Expect(page.Locator("#editor-message")).ToContainTextAsync("No problems found");
+        await page.GetByLabel("Quantity").FillAsync("3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Try" }).ClickAsync();
+        await Expect(page.Locator("#try-result")).ToContainTextAsync("The draft above gives 6000");
+        Assert.Equal(1, (await _site.GetAsync($"/api/frameworks/{Commissioning.Framework}/measures/new-jobs/formula/versions")).GetArrayLength());
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await Expect(page.Locator("#editor-message")).ToContainTextAsync("Published version 2");
         await Expect(page.Locator("#diff-2 .added")).ToHaveCountAsync(2);
         await Expect(page.Locator("#diff-2 .removed")).ToHaveTextAsync("- Quantity * Proxy(\"JOB\")");
 
         await page.GetByLabel("Quantity").FillAsync("3");
+        await page.GetByLabel("What to try").SelectOptionAsync("1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Try" }).ClickAsync();
-        await Expect(page.Locator("#try-result")).ToContainTextAsync("Version 2 gives");
+        await Expect(page.Locator("#try-result")).ToContainTextAsync("Version 1 gives 3000");
         await WebSite.ScreenshotAsync(page, "formula-editor");
 
         await page.GotoAsync($"/frameworks/{Commissioning.Framework}");
