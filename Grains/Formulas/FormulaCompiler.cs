@@ -56,7 +56,10 @@ internal static class FormulaCompiler
         image.Position = 0;
         var context = new FormulaLoadContext(compilation.AssemblyName!);
         var type = context.LoadFromStream(image).GetType(FormulaSource.ClassName, throwOnError: true)!;
-        var evaluate = type.GetMethod(FormulaSource.EntryName)!.CreateDelegate<Func<FormulaInputs, Func<string, decimal?>?, decimal>>();
+        // Closed over null on Evaluate's unused first parameter: a delegate to a static method without one goes
+        // through a shuffle thunk that moves every argument down a register, about 0.5 ns more per evaluation.
+        var evaluate = (Func<FormulaInputs, Func<string, decimal?>?, decimal>)Delegate.CreateDelegate(
+            typeof(Func<FormulaInputs, Func<string, decimal?>?, decimal>), null, type.GetMethod(FormulaSource.EntryName)!);
         return new CompiledFormula(source, evaluate, context);
     }
 

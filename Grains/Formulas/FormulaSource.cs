@@ -10,7 +10,7 @@ namespace SocialValue.Formulas;
 /// </summary>
 /// <remarks>
 /// The generated <c>readonly struct Formula</c> is built on the stack by its static <c>Evaluate</c> (bound once as a
-/// typed delegate), holds the evaluation's inputs and proxy lookup in two private fields, and exposes what a formula
+/// typed delegate closed over its unused first parameter: see <see cref="FormulaCompiler.Compile"/>), holds the evaluation's inputs and proxy lookup in two private fields, and exposes what a formula
 /// may use as public instance members, each forwarding in one line to <see cref="FormulaHelpers"/>. The sandbox
 /// allows exactly those members (<see cref="Members"/>); the fields, the constructor, <c>Evaluate</c>, <c>Run</c>
 /// and <see cref="FormulaHelpers"/> itself are rejected when a formula names them.
@@ -44,7 +44,7 @@ internal sealed class FormulaSource
         "        _proxy = proxy;\n" +
         "    }\n" +
         "\n" +
-        "    public static decimal " + EntryName + "(" + Inputs + " inputs, " + ProxyLookup + " proxy) => new " + ClassName + "(inputs, proxy).Run();\n" +
+        "    public static decimal " + EntryName + "(object unused, " + Inputs + " inputs, " + ProxyLookup + " proxy) => new " + ClassName + "(inputs, proxy).Run();\n" +
         "\n" +
         "    public decimal Quantity => _inputs.Quantity;\n" +
         "    public decimal Target => _inputs.Target;\n" +
