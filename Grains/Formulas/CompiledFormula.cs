@@ -8,12 +8,13 @@ namespace SocialValue.Formulas;
 /// </summary>
 public sealed class CompiledFormula
 {
-    private readonly Func<FormulaContext> _create;
+    // The generated struct's static Evaluate: builds the struct on the stack and runs the formula, allocating nothing.
+    private readonly Func<FormulaInputs, Func<string, decimal?>?, decimal> _evaluate;
 
-    internal CompiledFormula(string source, Func<FormulaContext> create, AssemblyLoadContext loadContext)
+    internal CompiledFormula(string source, Func<FormulaInputs, Func<string, decimal?>?, decimal> evaluate, AssemblyLoadContext loadContext)
     {
         Source = source;
-        _create = create;
+        _evaluate = evaluate;
         LoadContext = loadContext;
     }
 
@@ -23,5 +24,5 @@ public sealed class CompiledFormula
     // Held so that the context cannot be finalised, and so begin unloading, while its code is still in use.
     internal AssemblyLoadContext LoadContext { get; }
 
-    internal decimal Evaluate(FormulaInputs inputs, Func<string, decimal?>? proxy) => _create().Evaluate(inputs, proxy);
+    internal decimal Evaluate(FormulaInputs inputs, Func<string, decimal?>? proxy) => _evaluate(inputs, proxy);
 }

@@ -26,13 +26,14 @@ internal static class FormulaCompiler
         nullableContextOptions: NullableContextOptions.Disable,
         metadataImportOptions: MetadataImportOptions.Public);
 
-    // Everything a formula may name lives in CoreLib (Math, the numeric types) or beside FormulaContext; other
-    // assemblies are left out so their types do not even resolve.
+    // Everything a formula may name lives in CoreLib (Math, the numeric types) or in the generated struct, which needs
+    // FormulaHelpers and FormulaInputs; other assemblies are left out so their types do not even resolve.
     private static readonly MetadataReference[] References =
     [
         MetadataReference.CreateFromFile(typeof(object).Assembly.Location),
         MetadataReference.CreateFromFile(Assembly.Load(new AssemblyName("System.Runtime")).Location),
-        MetadataReference.CreateFromFile(typeof(FormulaContext).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(FormulaHelpers).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(FormulaInputs).Assembly.Location),
     ];
 
     public static IReadOnlyList<FormulaDiagnostic> Check(string source) => Analyze(source).Diagnostics;
@@ -55,8 +56,11 @@ internal static class FormulaCompiler
         image.Position = 0;
         var context = new FormulaLoadContext(compilation.AssemblyName!);
         var type = context.LoadFromStream(image).GetType(FormulaSource.ClassName, throwOnError: true)!;
-        var create = type.GetMethod(FormulaSource.FactoryName)!.CreateDelegate<Func<FormulaContext>>();
-        return new CompiledFormula(source, create, context);
+        // Closed over null on Evaluate's unused first parameter: a delegate to a static method without one goes
+        // through a shuffle thunk that moves every argument down a register, about 0.5 ns more per evaluation.
+        var evaluate = (Func<FormulaInputs, Func<string, decimal?>?, decimal>)Delegate.CreateDelegate(
+            typeof(Func<FormulaInputs, Func<string, decimal?>?, decimal>), null, type.GetMethod(FormulaSource.EntryName)!);
+        return new CompiledFormula(source, evaluate, context);
     }
 
     private static Analysis Analyze(string source)

@@ -11,7 +11,7 @@ namespace SocialValue.Formulas;
 /// <para>
 /// In scope: <c>Quantity</c>, <c>Target</c>, <c>ContractValue</c>, <c>Input("name")</c>, <c>Proxy("code")</c>,
 /// <c>Sum</c>, <c>Min</c>, <c>Max</c>, <c>Mean</c>, <c>LowerMedian</c> and <c>Count</c> over a named list (see
-/// <see cref="FormulaContext"/>), and <c>Math</c>. A real literal without a suffix is a decimal (<c>0.3</c> means
+/// <see cref="FormulaHelpers"/>), and <c>Math</c>. A real literal without a suffix is a decimal (<c>0.3</c> means
 /// <c>0.3m</c>), so <c>Quantity * 0.3</c> is decimal arithmetic; write <c>0.3d</c> for a double, which then needs
 /// an explicit <c>(decimal)</c> cast like any double. Integer literals are ints and widen to decimal implicitly.
 /// Arithmetic is always checked.

@@ -296,8 +296,19 @@ internal static partial class FormulaSandbox
 
     private static bool IsMath(ITypeSymbol type) => IsNamed(type, "System.Math");
 
+    // Exactly the public instance properties and methods of the struct generated around the formula (declared in the
+    // generated text, so no referenced type of the same name qualifies): not its private fields, constructors, Run or
+    // its static Evaluate, and not FormulaHelpers, which they forward to.
     private static bool IsContextMember(ISymbol member) =>
-        member.DeclaredAccessibility == Accessibility.Public && IsNamed(member.ContainingType, typeof(FormulaContext).FullName!);
+        member is IPropertySymbol or IMethodSymbol { MethodKind: MethodKind.Ordinary }
+        && member is { IsStatic: false, DeclaredAccessibility: Accessibility.Public }
+        && FormulaSource.Members.Contains(member.Name)
+        && IsGeneratedStruct(member.ContainingType)
+        && member.Locations.All(l => l.IsInSource);
+
+    private static bool IsGeneratedStruct(INamedTypeSymbol? type) =>
+        type is { TypeKind: TypeKind.Struct, Name: FormulaSource.ClassName, ContainingType: null, ContainingNamespace.IsGlobalNamespace: true }
+        && type.Locations.All(l => l.IsInSource);
 
     private static bool IsNamed(ITypeSymbol? type, string fullName) =>
         type is INamedTypeSymbol { TypeKind: not TypeKind.Error } && type.ToDisplayString() == fullName;
@@ -322,8 +333,7 @@ internal static partial class FormulaSandbox
     }
 
     private static string NotAvailable(ISymbol symbol) =>
-        symbol is IMethodSymbol { Name: "Run" or FormulaSource.FactoryName } && IsNamed(symbol.ContainingType, FormulaSource.ClassName)
-            || symbol is IMethodSymbol { Name: "Run" } && IsNamed(symbol.ContainingType, typeof(FormulaContext).FullName!)
+        symbol is IMethodSymbol { Name: "Run" or FormulaSource.EntryName } && IsGeneratedStruct(symbol.ContainingType)
             ? "a formula cannot call itself"
             : $"'{symbol.ToDisplayString(SymbolFormat)}' is not available in a formula";
 

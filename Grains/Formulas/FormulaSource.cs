@@ -5,22 +5,60 @@ using Microsoft.CodeAnalysis.Text;
 namespace SocialValue.Formulas;
 
 /// <summary>
-/// An administrator's source placed, verbatim and from column 0 of its own line, into the class generated from it,
+/// An administrator's source placed, verbatim and from column 0 of its own line, into the struct generated from it,
 /// so that a position in the generated text maps back to the source by subtracting the lines before it.
 /// </summary>
+/// <remarks>
+/// The generated <c>readonly struct Formula</c> is built on the stack by its static <c>Evaluate</c> (bound once as a
+/// typed delegate closed over its unused first parameter: see <see cref="FormulaCompiler.Compile"/>), holds the evaluation's inputs and proxy lookup in two private fields, and exposes what a formula
+/// may use as public instance members, each forwarding in one line to <see cref="FormulaHelpers"/>. The sandbox
+/// allows exactly those members (<see cref="Members"/>); the fields, the constructor, <c>Evaluate</c>, <c>Run</c>
+/// and <see cref="FormulaHelpers"/> itself are rejected when a formula names them.
+/// </remarks>
 internal sealed class FormulaSource
 {
     public const string ClassName = "Formula";
-    public const string FactoryName = "Create";
+    public const string EntryName = "Evaluate";
+
+    /// <summary>The generated struct's members a formula may use: its public instance properties and methods.</summary>
+    public static readonly IReadOnlySet<string> Members = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Quantity", "Target", "ContractValue", "Input", "Proxy", "Sum", "Min", "Max", "Mean", "LowerMedian", "Count",
+    };
+
+    private const string Inputs = "global::SocialValue.Formulas.FormulaInputs";
+    private const string ProxyLookup = "global::System.Func<string, decimal?>";
+    private const string Helpers = "global::SocialValue.Formulas.FormulaHelpers";
 
     private const string Prologue =
         "using System;\n" +
         "\n" +
-        "public sealed class " + ClassName + " : SocialValue.Formulas.FormulaContext\n" +
+        "public readonly struct " + ClassName + "\n" +
         "{\n" +
-        "    public static SocialValue.Formulas.FormulaContext " + FactoryName + "() => new " + ClassName + "();\n" +
+        "    private readonly " + Inputs + " _inputs;\n" +
+        "    private readonly " + ProxyLookup + " _proxy;\n" +
         "\n" +
-        "    protected override decimal Run()";
+        "    private " + ClassName + "(" + Inputs + " inputs, " + ProxyLookup + " proxy)\n" +
+        "    {\n" +
+        "        _inputs = inputs;\n" +
+        "        _proxy = proxy;\n" +
+        "    }\n" +
+        "\n" +
+        "    public static decimal " + EntryName + "(object unused, " + Inputs + " inputs, " + ProxyLookup + " proxy) => new " + ClassName + "(inputs, proxy).Run();\n" +
+        "\n" +
+        "    public decimal Quantity => _inputs.Quantity;\n" +
+        "    public decimal Target => _inputs.Target;\n" +
+        "    public decimal ContractValue => _inputs.ContractValue;\n" +
+        "    public decimal Input(string name) => " + Helpers + ".Input(_inputs, name);\n" +
+        "    public decimal Proxy(string code) => " + Helpers + ".Proxy(_proxy, code);\n" +
+        "    public decimal Sum(string list) => " + Helpers + ".Sum(_inputs, list);\n" +
+        "    public decimal Min(string list) => " + Helpers + ".Min(_inputs, list);\n" +
+        "    public decimal Max(string list) => " + Helpers + ".Max(_inputs, list);\n" +
+        "    public decimal Mean(string list) => " + Helpers + ".Mean(_inputs, list);\n" +
+        "    public decimal LowerMedian(string list) => " + Helpers + ".LowerMedian(_inputs, list);\n" +
+        "    public decimal Count(string list) => " + Helpers + ".Count(_inputs, list);\n" +
+        "\n" +
+        "    private decimal Run()";
 
     private const string BlockOpening = "\n    {\n";
     private const string BlockClosing = "\n    }\n}\n";
@@ -38,7 +76,7 @@ internal sealed class FormulaSource
         Text = SourceText.From(opening + source + (isExpression ? ExpressionClosing : BlockClosing));
     }
 
-    /// <summary>The generated class's text.</summary>
+    /// <summary>The generated struct's text.</summary>
     public SourceText Text { get; }
 
     /// <summary>Where the administrator's source starts in <see cref="Text"/>.</summary>
@@ -74,6 +112,6 @@ internal sealed class FormulaSource
 
     /// <summary>The <c>Run</c> method of a wrapped source that parsed without errors.</summary>
     public static MethodDeclarationSyntax RunMethod(CompilationUnitSyntax root) =>
-        root.Members.OfType<ClassDeclarationSyntax>().Single().Members.OfType<MethodDeclarationSyntax>()
+        root.Members.OfType<StructDeclarationSyntax>().Single().Members.OfType<MethodDeclarationSyntax>()
             .Single(m => m.Identifier.ValueText == "Run");
 }
