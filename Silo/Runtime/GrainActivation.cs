@@ -1,6 +1,6 @@
 namespace SocialValue.Silo.Runtime;
 
-/// <summary>One live grain: its instance, its states, and the turn that lets one call in at a time.</summary>
+/// <summary>One live grain: its instance and the turn that lets one call in at a time.</summary>
 internal sealed class GrainActivation(GrainId id)
 {
     // SemaphoreSlim queues asynchronous waiters first in, first out: calls run in arrival order.
@@ -8,7 +8,8 @@ internal sealed class GrainActivation(GrainId id)
 
     public GrainId Id { get; } = id;
 
-    public ActivatedGrain? Grain { get; set; }
+    /// <summary>The grain object, once activated; null until then and after a failed call.</summary>
+    public object? Instance { get; set; }
 
     public bool IsCollected { get; private set; }
 
@@ -27,6 +28,3 @@ internal sealed class GrainActivation(GrainId id)
     /// <summary>Marks the activation collected; the caller holds the turn.</summary>
     public void MarkCollected() => IsCollected = true;
 }
-
-/// <summary>A grain instance with the states the runtime loaded for it.</summary>
-internal sealed record ActivatedGrain(object Instance, IReadOnlyList<IStorageBackedState> States);

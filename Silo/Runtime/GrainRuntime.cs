@@ -65,28 +65,28 @@ public sealed partial class GrainRuntime(
     {
         try
         {
-            activation.Grain ??= await ActivateAsync(activation.Id);
+            activation.Instance ??= await ActivateAsync(activation.Id);
             try
             {
-                return await call(activation.Grain.Instance);
+                return await call(activation.Instance);
             }
             catch (InconsistentStateException conflict)
             {
                 LogConflictRetry(activation.Id, conflict.Message);
-                activation.Grain = null;
-                activation.Grain = await ActivateAsync(activation.Id);
-                return await call(activation.Grain.Instance);
+                activation.Instance = null;
+                activation.Instance = await ActivateAsync(activation.Id);
+                return await call(activation.Instance);
             }
         }
         catch
         {
             // A failed call may have changed in-memory state it never wrote: the next call starts from storage.
-            activation.Grain = null;
+            activation.Instance = null;
             throw;
         }
     }
 
-    private async Task<ActivatedGrain> ActivateAsync(GrainId id)
+    private async Task<object> ActivateAsync(GrainId id)
     {
         var implementation = registry.ImplementationOf(id.Interface);
         var constructor = implementation.GetConstructors().Single();
@@ -113,7 +113,7 @@ public sealed partial class GrainRuntime(
         {
             await grain.OnActivateAsync(CancellationToken.None);
         }
-        return new ActivatedGrain(instance, states);
+        return instance;
     }
 
     /// <summary>Deactivates activations unused for longer than the collection age; returns how many.</summary>
@@ -144,7 +144,7 @@ public sealed partial class GrainRuntime(
     {
         activation.MarkCollected();
         _activations.TryRemove(new KeyValuePair<GrainId, GrainActivation>(id, activation));
-        if (activation.Grain?.Instance is Grain grain)
+        if (activation.Instance is Grain grain)
         {
             try
             {
@@ -155,7 +155,7 @@ public sealed partial class GrainRuntime(
                 LogDeactivationFailed(id, e);
             }
         }
-        activation.Grain = null;
+        activation.Instance = null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Write conflict on {Grain}, running the call again on fresh state: {Detail}")]

@@ -9,8 +9,6 @@ namespace SocialValue.Silo.Storage;
 /// </summary>
 public sealed class AdoGrainStorage(DbDataSource dataSource, StorageDialect dialect) : IGrainStorage
 {
-    public StorageDialect Dialect => dialect;
-
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
