@@ -1,17 +1,15 @@
+using Hangfire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SocialValue.Api;
 using SocialValue.Api.Web;
 using SocialValue.Formulas;
-using SocialValue.Organisations;
-using SocialValue.Silo.Reminders;
-using SocialValue.Silo.Runtime;
-using SocialValue.Silo.Storage;
+using SocialValue.Silo.Scheduling;
 
 namespace SocialValue.Silo;
 
-/// <summary>Builds the Silo: the grain runtime, its storage and scheduler, and the REST API on Kestrel.</summary>
+/// <summary>Builds the Silo: an Orleans silo with its storage, Hangfire for deadlines, and the REST API and pages on Kestrel.</summary>
 public static class SiloApplication
 {
     public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
@@ -22,12 +20,14 @@ public static class SiloApplication
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var configuration = builder.Configuration;
 
-        // Grains: durable state, the runtime that activates them, and Quartz for their reminders.
-        builder.Services.AddGrainStorage(configuration);
-        builder.Services.AddGrainRuntime(configuration, typeof(OrganisationGrain).Assembly);
-        builder.Services.AddReminders(configuration);
+        // Grains on Orleans, then Hangfire (its workers call grains, so Orleans starts first).
+        builder.AddSocialValueOrleans();
+        builder.Services.AddScheduling(configuration);
+        builder.Services.AddSingleton(StorageSettings.From(configuration));
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<FormulaEngine>();
-        builder.Services.AddSingleton(configuration.GetSection("Contracts").Get<SocialValue.Contracts.ContractOptions>() ?? new());
+        builder.Services.AddSingleton(configuration.GetSection("Contracts").Get<Contracts.ContractOptions>() ?? new());
         builder.Services.AddSingleton(new Maturity.MaturityOptions(configuration.GetValue<TimeSpan?>("Maturity:ReviewAfter")));
 
         // The REST API with its conventions: problem details, API keys, ETags, OpenAPI.
@@ -41,6 +41,7 @@ public static class SiloApplication
         var app = builder.Build();
         app.UseSocialValueApi();
         app.MapSocialValueWeb();
+        app.MapOperations();
         configureApp?.Invoke(app);
         return app;
     }

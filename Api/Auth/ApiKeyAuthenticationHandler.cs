@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialValue.Keys;
-using SocialValue.Runtime;
+using Orleans;
 
 namespace SocialValue.Api.Auth;
 

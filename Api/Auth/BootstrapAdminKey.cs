@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialValue.Errors;
 using SocialValue.Keys;
-using SocialValue.Runtime;
+using Orleans;
 
 namespace SocialValue.Api.Auth;
 

@@ -11,7 +11,7 @@ using SocialValue.Errors;
 using SocialValue.Frameworks;
 using SocialValue.Ids;
 using SocialValue.Keys;
-using SocialValue.Runtime;
+using Orleans;
 using SocialValue.Workflow;
 
 namespace SocialValue.Api.Contracts;

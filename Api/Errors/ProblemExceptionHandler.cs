@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 using SocialValue.Api.Auth;
 using SocialValue.Errors;
 using SocialValue.Formulas;
-using SocialValue.Runtime;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace SocialValue.Api.Errors;
 
@@ -22,8 +23,15 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             LogUnhandled(context.Request.Method, context.Request.Path, exception);
         }
         context.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds;
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>How long a client waits before retrying a 503: about the time a cluster takes to declare a Silo dead.</summary>
+    private const string RetryAfterSeconds = "5";
 
     public static ProblemDetails ToProblem(Exception exception) => exception switch
     {
@@ -38,6 +46,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         TransitionRefusedException refused => Refused(refused),
         InconsistentStateException => Problem(409, "Write conflict", "Another request changed this resource at the same time; read it again and retry."),
         PreconditionFailedException stale => Problem(412, "Precondition failed", stale.Message),
+        // A Silo that died is declared dead within seconds; until then calls to its grains are refused, then they move.
+        OrleansMessageRejectionException or SiloUnavailableException => Problem(503, "Temporarily unavailable",
+            "The part of the cluster holding this resource is restarting elsewhere; retry in a few seconds. Nothing was changed."),
         _ => Problem(500, "Internal error", "The service failed to handle this request; it has been logged."),
     };
 

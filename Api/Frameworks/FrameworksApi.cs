@@ -9,7 +9,7 @@ using SocialValue.Errors;
 using SocialValue.Formulas;
 using SocialValue.Frameworks;
 using SocialValue.Ids;
-using SocialValue.Runtime;
+using Orleans;
 
 namespace SocialValue.Api.Frameworks;
 

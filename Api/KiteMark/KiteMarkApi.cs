@@ -11,7 +11,7 @@ using SocialValue.Errors;
 using SocialValue.Ids;
 using SocialValue.KiteMark;
 using SocialValue.Keys;
-using SocialValue.Runtime;
+using Orleans;
 using SocialValue.Workflow;
 
 namespace SocialValue.Api.KiteMark;

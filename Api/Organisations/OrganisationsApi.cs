@@ -8,7 +8,7 @@ using SocialValue.Api.Auth;
 using SocialValue.Api.Http;
 using SocialValue.Errors;
 using SocialValue.Organisations;
-using SocialValue.Runtime;
+using Orleans;
 
 namespace SocialValue.Api.Organisations;
 

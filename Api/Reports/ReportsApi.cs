@@ -8,7 +8,7 @@ using SocialValue.Api.Http;
 using SocialValue.Errors;
 using SocialValue.Ids;
 using SocialValue.Reports;
-using SocialValue.Runtime;
+using Orleans;
 
 namespace SocialValue.Api.Reports;
 

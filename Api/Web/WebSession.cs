@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SocialValue.Api.Auth;
 using SocialValue.Keys;
-using SocialValue.Runtime;
+using Orleans;
 using static SocialValue.Api.Web.Markup;
 
 namespace SocialValue.Api.Web;

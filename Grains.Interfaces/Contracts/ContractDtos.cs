@@ -3,9 +3,11 @@ using SocialValue.Workflow;
 namespace SocialValue.Contracts;
 
 /// <summary>A contract to initiate; without <see cref="FrameworkId"/> it uses the framework its commissioner adopted.</summary>
+[GenerateSerializer]
 public sealed record NewContract(string OrganisationId, string Title, decimal Value, string? FrameworkId, string Author);
 
 /// <summary>A contract as callers see it, with the version of its stored record.</summary>
+[GenerateSerializer]
 public sealed record ContractDetails(
     string Id,
     string OrganisationId,
@@ -25,15 +27,18 @@ public sealed record ContractDetails(
     string ETag);
 
 /// <summary>The framework outcomes and measures the commissioner chose as relevant and proportionate to the contract.</summary>
+[GenerateSerializer]
 public sealed record SpecificationDetails(IReadOnlyList<string> OutcomeIds, IReadOnlyList<string> MeasureIds);
 
 /// <summary>
 /// The tender's social value weighting (a fraction, 0.3 is 30%), whether it is the commissioner type's default, and the
 /// bid score formula version fixed when the tender was published.
 /// </summary>
+[GenerateSerializer]
 public sealed record TenderDetails(decimal? SocialValueWeighting, bool WeightingIsDefault, int? ScoreFormulaVersion);
 
 /// <summary>The winning bid and its supplier.</summary>
+[GenerateSerializer]
 public sealed record AwardDetails(string BidId, string Supplier, string? SupplierOrganisationId, decimal Price, DateTimeOffset AwardedAt);
 
 /// <summary>
@@ -41,6 +46,7 @@ public sealed record AwardDetails(string BidId, string Supplier, string? Supplie
 /// force at the award (every value of this term is computed with it) and its committed value in £ (null, with a note,
 /// when the formula cannot value the target alone, e.g. it needs inputs only returns carry).
 /// </summary>
+[GenerateSerializer]
 public sealed record SocialValueTerm(
     string MeasureId,
     string Title,
@@ -55,24 +61,29 @@ public sealed record SocialValueTerm(
     string? CommittedValueNote);
 
 /// <summary>A quarterly return that falls due; the reminder marks it overdue when it has not arrived by <see cref="DueAt"/>.</summary>
+[GenerateSerializer]
 public sealed record ReturnDue(string Period, DateTimeOffset DueAt, ReturnDueStatus Status, DateTimeOffset? MarkedOverdueAt);
 
 /// <summary>
 /// A supplier's commitment on a measure of the specification; <c>Source</c> says where it came from, to name it in
 /// errors (e.g. "row 3" of a CSV), and is null for JSON.
 /// </summary>
+[GenerateSerializer]
 public sealed record NewCommitment(string MeasureId, decimal Target, string? Source = null);
 
 /// <summary>A commitment of a bid: a target on a measure.</summary>
+[GenerateSerializer]
 public sealed record Commitment(string MeasureId, decimal Target);
 
 /// <summary>The two answers a bid gives: how the supplier will deliver the outcomes, and how delivery will be measured and verified.</summary>
+[GenerateSerializer]
 public sealed record BidAnswers(string Delivery, string Measurement);
 
 /// <summary>
 /// A bid as received; <c>SupplierOrganisationId</c> links the supplier to its organisation so its Supplier key can submit
 /// returns once it wins. <c>Source</c> says where the bid came from, to name it in errors (e.g. "row 2" of a CSV).
 /// </summary>
+[GenerateSerializer]
 public sealed record NewBid(
     string? Id,
     string Supplier,
@@ -83,12 +94,14 @@ public sealed record NewBid(
     string? Source = null);
 
 /// <summary>The evaluators' scores of the two answers, each 0–5.</summary>
+[GenerateSerializer]
 public sealed record BidScores(decimal Delivery, decimal Measurement);
 
 /// <summary>
 /// A bid with its scores once evaluated: the social value score is the bid score formula's result (a fraction of the
 /// best possible), the weighted score that times the tender's weighting.
 /// </summary>
+[GenerateSerializer]
 public sealed record BidDetails(
     string Id,
     string Supplier,
@@ -104,12 +117,15 @@ public sealed record BidDetails(
     string? ScoredBy);
 
 /// <summary>A return to submit for a quarter, <c>YYYY-Qn</c>.</summary>
+[GenerateSerializer]
 public sealed record NewReturn(string? Id, string Period, IReadOnlyList<NewReturnLine> Lines, string Author);
 
 /// <summary>The actual quantity delivered on a committed measure, with the formula's named inputs and evidence.</summary>
+[GenerateSerializer]
 public sealed record NewReturnLine(string MeasureId, decimal Quantity, IReadOnlyDictionary<string, decimal>? Inputs, string? Evidence);
 
 /// <summary>A line of a return, valued by the term's formula version with the proxy values in force at the period's start.</summary>
+[GenerateSerializer]
 public sealed record ReturnLine(
     string MeasureId,
     decimal Quantity,
@@ -120,9 +136,11 @@ public sealed record ReturnLine(
     DateOnly ValuedAt);
 
 /// <summary>The commissioner's decision on a return.</summary>
+[GenerateSerializer]
 public sealed record ReturnVerification(bool Accepted, string? Comment, string By, DateTimeOffset At);
 
 /// <summary>A supplier's return for a quarter.</summary>
+[GenerateSerializer]
 public sealed record ReturnDetails(
     string Id,
     string Period,
@@ -136,6 +154,7 @@ public sealed record ReturnDetails(
 /// Committed against delivered social value of a contract. Committed is the whole contract's; delivered counts accepted
 /// returns only, of the periods in <see cref="Year"/> when one is given.
 /// </summary>
+[GenerateSerializer]
 public sealed record SocialValueTotals(
     string ContractId,
     string OrganisationId,
@@ -148,6 +167,7 @@ public sealed record SocialValueTotals(
     ValueTotal Total);
 
 /// <summary>One measure's committed and delivered units and £, with the value of each accepted return line.</summary>
+[GenerateSerializer]
 public sealed record MeasureTotal(
     string MeasureId,
     string Title,
@@ -162,18 +182,23 @@ public sealed record MeasureTotal(
     IReadOnlyList<PeriodValue> Periods);
 
 /// <summary>What one accepted return line delivered: its quantity, its £ and the formula version and date it was valued with.</summary>
+[GenerateSerializer]
 public sealed record PeriodValue(string Period, string ReturnId, decimal Quantity, decimal Value, int FormulaVersion, DateOnly ValuedAt);
 
 /// <summary>An outcome's or theme's totals; units are summed per unit, never across units.</summary>
+[GenerateSerializer]
 public sealed record GroupTotal(string Id, string Name, IReadOnlyList<UnitTotal> Units, decimal CommittedValue, decimal DeliveredValue);
 
 /// <summary>Committed and delivered quantities of one unit (FTE, hours, £ …).</summary>
+[GenerateSerializer]
 public sealed record UnitTotal(string Unit, decimal Committed, decimal Delivered);
 
 /// <summary>Committed and delivered social value in £.</summary>
+[GenerateSerializer]
 public sealed record ValueTotal(decimal CommittedValue, decimal DeliveredValue);
 
 /// <summary>A performance review: delivered (accepted returns) against committed per measure, flagging shortfalls.</summary>
+[GenerateSerializer]
 public sealed record PerformanceReview(
     string ContractId,
     ContractStatus State,
@@ -186,9 +211,11 @@ public sealed record PerformanceReview(
 /// <summary>
 /// One measure's delivery so far; <see cref="Shortfall"/> when delivered falls short of committed by more than the threshold.
 /// </summary>
+[GenerateSerializer]
 public sealed record MeasurePerformance(string MeasureId, string Title, string Unit, decimal Committed, decimal Delivered, decimal? DeliveredShare, bool Shortfall);
 
 /// <summary>A contract in an organisation's index: as its commissioner, or as the supplier that won it.</summary>
+[GenerateSerializer]
 public sealed record ContractSummary(
     string Id,
     string Title,

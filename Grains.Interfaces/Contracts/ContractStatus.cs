@@ -1,6 +1,7 @@
 namespace SocialValue.Contracts;
 
 /// <summary>Where a contract is in the commissioning cycle (API.md, Contracts and the commissioning cycle).</summary>
+[GenerateSerializer]
 public enum ContractStatus
 {
     Initiated,
@@ -17,6 +18,7 @@ public enum ContractStatus
 }
 
 /// <summary>The triggers of the commissioning cycle, in the order a contract meets them.</summary>
+[GenerateSerializer]
 public enum ContractTrigger
 {
     AnalyseNeeds,
@@ -32,6 +34,7 @@ public enum ContractTrigger
 }
 
 /// <summary>Whether a quarterly return that fell due has arrived.</summary>
+[GenerateSerializer]
 public enum ReturnDueStatus
 {
     Due,
@@ -40,6 +43,7 @@ public enum ReturnDueStatus
 }
 
 /// <summary>Where a supplier's return is in verification; only accepted returns count as delivered.</summary>
+[GenerateSerializer]
 public enum ReturnStatus
 {
     Submitted,

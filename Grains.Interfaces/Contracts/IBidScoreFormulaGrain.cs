@@ -1,5 +1,4 @@
 using SocialValue.Frameworks;
-using SocialValue.Runtime;
 
 namespace SocialValue.Contracts;
 
@@ -8,7 +7,7 @@ namespace SocialValue.Contracts;
 /// the mean of the two scores as a fraction of 5. Administrators publish new versions; a tender keeps the version in
 /// force when it was published.
 /// </summary>
-public interface IBidScoreFormulaGrain : IGrain
+public interface IBidScoreFormulaGrain : IGrainWithStringKey
 {
     /// <summary>The key of the one formula.</summary>
     public const string Default = "default";

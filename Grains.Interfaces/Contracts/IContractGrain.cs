@@ -1,4 +1,4 @@
-using SocialValue.Runtime;
+using SocialValue.Scheduling;
 using SocialValue.Workflow;
 
 namespace SocialValue.Contracts;
@@ -8,7 +8,7 @@ namespace SocialValue.Contracts;
 /// delivery. Every mutation takes the version the caller read (null to skip the check) and fails with
 /// <see cref="Errors.PreconditionFailedException"/> when it is stale.
 /// </summary>
-public interface IContractGrain : IRemindable
+public interface IContractGrain : IDeadlineGrain
 {
     /// <summary>Initiates the contract; 409 when the id exists, 422 when the commissioner or framework is not valid.</summary>
     Task<ContractDetails> CreateAsync(NewContract contract);
@@ -57,7 +57,7 @@ public interface IContractGrain : IRemindable
 }
 
 /// <summary>The contracts of one organisation (keyed by its id): those it commissions and those it won as a supplier.</summary>
-public interface IContractIndexGrain : IGrain
+public interface IContractIndexGrain : IGrainWithStringKey
 {
     /// <summary>Adds or replaces a contract's line.</summary>
     Task UpsertAsync(ContractSummary summary);

@@ -7,6 +7,7 @@ namespace SocialValue.Formulas;
 /// <param name="Line">The 1-based line in the formula's source.</param>
 /// <param name="Column">The 1-based column in that line.</param>
 /// <param name="Message">A human sentence, e.g. "loops are not allowed in a formula".</param>
+[GenerateSerializer]
 public sealed record FormulaDiagnostic(int Line, int Column, string Message)
 {
     /// <inheritdoc/>

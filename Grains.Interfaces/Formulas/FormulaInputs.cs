@@ -7,6 +7,7 @@ namespace SocialValue.Formulas;
 /// <param name="Inputs">Named inputs, read by <c>Input("name")</c>.</param>
 /// <param name="Lists">Named lists of values for the aggregates <c>Sum</c>, <c>Min</c>, <c>Max</c>, <c>Mean</c>,
 /// <c>LowerMedian</c> and <c>Count</c>; none when null.</param>
+[GenerateSerializer]
 public sealed record FormulaInputs(
     decimal Quantity,
     decimal Target,

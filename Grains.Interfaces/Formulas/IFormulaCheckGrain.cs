@@ -1,9 +1,8 @@
-using SocialValue.Runtime;
 
 namespace SocialValue.Formulas;
 
 /// <summary>Dry runs of formulas: validation and compilation without publishing (key <see cref="Default"/>).</summary>
-public interface IFormulaCheckGrain : IGrain
+public interface IFormulaCheckGrain : IGrainWithStringKey
 {
     /// <summary>The key of the checker.</summary>
     public const string Default = "check";

@@ -1,4 +1,3 @@
-using SocialValue.Runtime;
 
 namespace SocialValue.Frameworks;
 
@@ -6,7 +5,7 @@ namespace SocialValue.Frameworks;
 /// A TOMs framework, keyed by its slug id. The four shipped with the service (walsall, cheshire-merseyside,
 /// knowsley, thurrock) are read-only templates built from the seeds; councils copy one and edit the copy.
 /// </summary>
-public interface IFrameworkGrain : IGrain
+public interface IFrameworkGrain : IGrainWithStringKey
 {
     /// <summary>Creates an empty framework or a copy of <see cref="NewFramework.CopyFrom"/>; 409 when the id exists.</summary>
     Task<FrameworkDetails> CreateAsync(NewFramework framework);
@@ -46,7 +45,7 @@ public interface IFrameworkGrain : IGrain
 }
 
 /// <summary>Every framework (key <see cref="All"/>): the shipped templates and those created since.</summary>
-public interface IFrameworkIndexGrain : IGrain
+public interface IFrameworkIndexGrain : IGrainWithStringKey
 {
     /// <summary>The key of the one index.</summary>
     public const string All = "all";

@@ -1,9 +1,8 @@
-using SocialValue.Runtime;
 
 namespace SocialValue.Keys;
 
 /// <summary>An issued API key, keyed by its public id; only a hash of its secret is kept.</summary>
-public interface IApiKeyGrain : IGrain
+public interface IApiKeyGrain : IGrainWithStringKey
 {
     /// <summary>Stores a new key; <see cref="Errors.ConflictException"/> when the id exists.</summary>
     Task<ApiKeyDetails> CreateAsync(NewApiKey key);
@@ -22,7 +21,9 @@ public interface IApiKeyGrain : IGrain
 }
 
 /// <summary>What is stored for a new key: the SHA-256 of its secret, never the secret.</summary>
+[GenerateSerializer]
 public sealed record NewApiKey(string Name, Role Role, string? OrganisationId, string SecretHash);
 
 /// <summary>Who holds a key.</summary>
+[GenerateSerializer]
 public sealed record ApiKeyDetails(string Id, string Name, Role Role, string? OrganisationId, DateTimeOffset CreatedAt, bool Revoked);

@@ -1,6 +1,7 @@
 namespace SocialValue.Keys;
 
 /// <summary>What an API key may do (API.md, Conventions).</summary>
+[GenerateSerializer]
 public enum Role
 {
     /// <summary>Everything, including frameworks and formulas.</summary>

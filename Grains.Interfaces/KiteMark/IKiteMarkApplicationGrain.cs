@@ -1,4 +1,4 @@
-using SocialValue.Runtime;
+using SocialValue.Scheduling;
 using SocialValue.Workflow;
 
 namespace SocialValue.KiteMark;
@@ -7,7 +7,7 @@ namespace SocialValue.KiteMark;
 /// A Kite Mark application, keyed by its slug id: evidence over time, champions' reviews, the award workflow, and
 /// the expiry reminder of an award.
 /// </summary>
-public interface IKiteMarkApplicationGrain : IRemindable
+public interface IKiteMarkApplicationGrain : IDeadlineGrain
 {
     /// <summary>
     /// Opens the application in Draft under a copy of the scheme as it is now. 409 when the id exists or the
@@ -39,7 +39,7 @@ public interface IKiteMarkApplicationGrain : IRemindable
 }
 
 /// <summary>The applications made to one awarding body (keyed by its organisation id), kept by the application grains.</summary>
-public interface IKiteMarkApplicationIndexGrain : IGrain
+public interface IKiteMarkApplicationIndexGrain : IGrainWithStringKey
 {
     /// <summary>Adds a new application; 409 when the organisation already has an open one with this body.</summary>
     Task OpenAsync(KiteMarkApplicationSummary summary);
@@ -52,7 +52,7 @@ public interface IKiteMarkApplicationIndexGrain : IGrain
 }
 
 /// <summary>The public register of current holders (key <see cref="Register"/>), kept by the application grains.</summary>
-public interface IKiteMarkRegisterGrain : IGrain
+public interface IKiteMarkRegisterGrain : IGrainWithStringKey
 {
     /// <summary>The key of the one register.</summary>
     public const string Register = "register";
@@ -68,7 +68,7 @@ public interface IKiteMarkRegisterGrain : IGrain
 }
 
 /// <summary>Organisations nominated to award the Kite Mark for a local authority or chamber of commerce (key <see cref="All"/>).</summary>
-public interface IKiteMarkNominationsGrain : IGrain
+public interface IKiteMarkNominationsGrain : IGrainWithStringKey
 {
     /// <summary>The key of the one list.</summary>
     public const string All = "all";

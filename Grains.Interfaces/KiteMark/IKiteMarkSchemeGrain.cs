@@ -1,4 +1,3 @@
-using SocialValue.Runtime;
 
 namespace SocialValue.KiteMark;
 
@@ -6,7 +5,7 @@ namespace SocialValue.KiteMark;
 /// A Kite Mark scheme, keyed by its slug id. <c>cheshire-merseyside</c> ships read-only from seed 002 §4; an awarding
 /// body defines a local scheme (its own criteria, must-dos and validity), often starting from a copy of it.
 /// </summary>
-public interface IKiteMarkSchemeGrain : IGrain
+public interface IKiteMarkSchemeGrain : IGrainWithStringKey
 {
     /// <summary>The scheme; <see cref="Errors.NotFoundException"/> when there is none.</summary>
     Task<KiteMarkSchemeDetails> GetAsync();
@@ -20,7 +19,7 @@ public interface IKiteMarkSchemeGrain : IGrain
 }
 
 /// <summary>Every scheme (key <see cref="All"/>): the shipped one first, then local ones by name.</summary>
-public interface IKiteMarkSchemeIndexGrain : IGrain
+public interface IKiteMarkSchemeIndexGrain : IGrainWithStringKey
 {
     /// <summary>The key of the one index.</summary>
     public const string All = "all";

@@ -3,6 +3,7 @@ using SocialValue.Workflow;
 namespace SocialValue.KiteMark;
 
 /// <summary>The states of a Kite Mark application (API.md, Kite Mark).</summary>
+[GenerateSerializer]
 public enum KiteMarkState
 {
     Draft,
@@ -17,6 +18,7 @@ public enum KiteMarkState
 }
 
 /// <summary>The triggers of a Kite Mark application (API.md, Kite Mark); Expire is the scheduler's.</summary>
+[GenerateSerializer]
 public enum KiteMarkTrigger
 {
     Submit,
@@ -39,15 +41,19 @@ public static class KiteMarkStates
 }
 
 /// <summary>An anchor institution applying to an awarding body under a scheme.</summary>
+[GenerateSerializer]
 public sealed record NewKiteMarkApplication(string OrganisationId, string AwardingBodyId, string SchemeId, bool ConsentToPublish, string Actor);
 
 /// <summary>A piece of evidence submitted against a criterion.</summary>
+[GenerateSerializer]
 public sealed record NewEvidence(string CriterionId, string Description, string? Link, string Actor);
 
 /// <summary>A champion's verdict on a piece of evidence.</summary>
+[GenerateSerializer]
 public sealed record EvidenceReview(bool Accepted, string Comment, DateTimeOffset ReviewedAt, string ReviewedBy);
 
 /// <summary>A piece of evidence with the theme of its criterion and, once reviewed, the verdict.</summary>
+[GenerateSerializer]
 public sealed record EvidenceDetails(
     string Id,
     string CriterionId,
@@ -59,12 +65,15 @@ public sealed record EvidenceDetails(
     EvidenceReview? Review);
 
 /// <summary>How far a theme is evidenced: it is covered once one piece of its evidence is accepted.</summary>
+[GenerateSerializer]
 public sealed record ThemeCoverage(string ThemeId, string Name, int Accepted, int Pending, int Rejected, bool Covered);
 
 /// <summary>A must-do criterion and whether it has accepted evidence.</summary>
+[GenerateSerializer]
 public sealed record MustDoStatus(string CriterionId, string ThemeId, string Text, bool Met);
 
 /// <summary>An application as callers see it, with the version of its stored record.</summary>
+[GenerateSerializer]
 public sealed record KiteMarkApplicationDetails(
     string Id,
     string OrganisationId,
@@ -86,6 +95,7 @@ public sealed record KiteMarkApplicationDetails(
     string ETag);
 
 /// <summary>One line of an awarding body's queue.</summary>
+[GenerateSerializer]
 public sealed record KiteMarkApplicationSummary(
     string Id,
     string OrganisationId,
@@ -98,6 +108,7 @@ public sealed record KiteMarkApplicationSummary(
     DateTimeOffset? ValidUntil);
 
 /// <summary>A current holder of the award, as the public register shows it.</summary>
+[GenerateSerializer]
 public sealed record KiteMarkHolder(
     string OrganisationId,
     string OrganisationName,
@@ -107,4 +118,5 @@ public sealed record KiteMarkHolder(
     DateTimeOffset ValidUntil);
 
 /// <summary>An organisation nominated by a local authority or chamber of commerce to award the Kite Mark for it.</summary>
+[GenerateSerializer]
 public sealed record KiteMarkNomination(string OrganisationId, string NominatedBy, DateTimeOffset NominatedAt, string Actor);

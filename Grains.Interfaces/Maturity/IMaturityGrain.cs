@@ -1,4 +1,4 @@
-using SocialValue.Runtime;
+using SocialValue.Scheduling;
 using SocialValue.Workflow;
 
 namespace SocialValue.Maturity;
@@ -7,10 +7,10 @@ namespace SocialValue.Maturity;
 /// An organisation's Social Value Maturity Index, keyed by the organisation's id: the assessment, the action plan
 /// generated from it, each dimension's level workflow, and the annual reassessment reminder.
 /// </summary>
-public interface IMaturityGrain : IRemindable
+public interface IMaturityGrain : IDeadlineGrain
 {
-    /// <summary>The name of the reminder that marks the index due for review a year after each assessment.</summary>
-    public const string ReviewReminder = "maturity-review";
+    /// <summary>The name of the deadline that marks the index due for review a year after each assessment.</summary>
+    public const string ReviewDeadline = "maturity-review";
 
     /// <summary>
     /// Records an assessment of all ten dimensions and regenerates the plan, keeping the tracking of actions that
@@ -42,7 +42,7 @@ public interface IMaturityGrain : IRemindable
 /// The maturity model (key <see cref="Default"/>): the seed's dimensions, levels and action catalogue, and the
 /// versioned formula that turns ten dimension levels into an overall level.
 /// </summary>
-public interface IMaturityModelGrain : IGrain
+public interface IMaturityModelGrain : IGrainWithStringKey
 {
     /// <summary>The key of the one model.</summary>
     public const string Default = "default";

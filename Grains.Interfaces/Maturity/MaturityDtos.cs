@@ -3,6 +3,7 @@ using SocialValue.Workflow;
 namespace SocialValue.Maturity;
 
 /// <summary>Where an action of a plan stands.</summary>
+[GenerateSerializer]
 public enum ActionStatus
 {
     /// <summary>Nobody has started it.</summary>
@@ -16,9 +17,11 @@ public enum ActionStatus
 }
 
 /// <summary>The present level and target of one dimension, as an assessment gives them.</summary>
+[GenerateSerializer]
 public sealed record DimensionAssessment(string Code, MaturityLevel Present, MaturityLevel Target);
 
 /// <summary>One action of an organisation's plan: the catalogue's text with the organisation's tracking of it.</summary>
+[GenerateSerializer]
 public sealed record PlannedAction(
     string Id,
     MaturityLevel Level,
@@ -30,9 +33,11 @@ public sealed record PlannedAction(
     IReadOnlyList<string> Evidence);
 
 /// <summary>A change to a planned action; null members stay as they are, an empty owner or notes clears it.</summary>
+[GenerateSerializer]
 public sealed record ActionUpdate(ActionStatus? Status, string? Owner, DateOnly? DueDate, string? Notes, IReadOnlyList<string>? Evidence);
 
 /// <summary>One dimension of an organisation's index: its level (the workflow state), target, plan and history.</summary>
+[GenerateSerializer]
 public sealed record DimensionDetails(
     string Code,
     string Name,
@@ -42,12 +47,14 @@ public sealed record DimensionDetails(
     IReadOnlyList<TransitionRecord> History);
 
 /// <summary>The overall present performance and target, computed by the overall formula version named.</summary>
+[GenerateSerializer]
 public sealed record OverallLevels(MaturityLevel Present, MaturityLevel Target, int FormulaVersion);
 
 /// <summary>
 /// An organisation's maturity index. <paramref name="ReviewDue"/> turns true once <paramref name="NextReviewAt"/>,
 /// one year after the assessment, has passed without a new one.
 /// </summary>
+[GenerateSerializer]
 public sealed record MaturityDetails(
     string OrganisationId,
     string OrganisationName,

@@ -1,9 +1,8 @@
-using SocialValue.Runtime;
 
 namespace SocialValue.Organisations;
 
 /// <summary>An anchor institution or partner, keyed by its slug id.</summary>
-public interface IOrganisationGrain : IGrain
+public interface IOrganisationGrain : IGrainWithStringKey
 {
     /// <summary>Registers the organisation; <see cref="Errors.ConflictException"/> when the id is taken.</summary>
     Task<OrganisationDetails> CreateAsync(OrganisationProfile profile);
@@ -19,7 +18,7 @@ public interface IOrganisationGrain : IGrain
 }
 
 /// <summary>Every organisation's summary, kept by the organisation grains (key <see cref="All"/>).</summary>
-public interface IOrganisationIndexGrain : IGrain
+public interface IOrganisationIndexGrain : IGrainWithStringKey
 {
     /// <summary>The key of the one index.</summary>
     public const string All = "all";

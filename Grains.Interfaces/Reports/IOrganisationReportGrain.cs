@@ -1,11 +1,10 @@
 using SocialValue.Contracts;
 using SocialValue.Maturity;
-using SocialValue.Runtime;
 
 namespace SocialValue.Reports;
 
 /// <summary>An organisation's annual report (keyed by organisation id), assembled from its contracts, maturity index and Kite Mark.</summary>
-public interface IOrganisationReportGrain : IGrain
+public interface IOrganisationReportGrain : IGrainWithStringKey
 {
     /// <summary>The report for <paramref name="year"/>; 404 when the organisation does not exist.</summary>
     Task<OrganisationReport> GetAsync(int year);
@@ -16,6 +15,7 @@ public interface IOrganisationReportGrain : IGrain
 /// against committed over each contract's life, by theme, outcome and measure, in units and £; with its maturity
 /// and Kite Mark status when it has them.
 /// </summary>
+[GenerateSerializer]
 public sealed record OrganisationReport(
     string OrganisationId,
     string OrganisationName,
@@ -30,12 +30,15 @@ public sealed record OrganisationReport(
     ReportKiteMark? KiteMark);
 
 /// <summary>One contract's line: its state and its £ committed and delivered in the year.</summary>
+[GenerateSerializer]
 public sealed record ReportContract(string Id, string Title, ContractStatus State, string? FrameworkId, decimal CommittedValue, decimal DeliveredValue);
 
 /// <summary>A theme's or outcome's totals over every contract on that framework; units are summed per unit.</summary>
+[GenerateSerializer]
 public sealed record ReportGroup(string FrameworkId, string Id, string Name, IReadOnlyList<UnitTotal> Units, decimal CommittedValue, decimal DeliveredValue);
 
 /// <summary>A measure's totals over every contract on that framework.</summary>
+[GenerateSerializer]
 public sealed record ReportMeasure(
     string FrameworkId,
     string MeasureId,
@@ -49,7 +52,9 @@ public sealed record ReportMeasure(
     decimal DeliveredValue);
 
 /// <summary>The maturity index: overall present and target, each dimension, and whether it is due for review.</summary>
+[GenerateSerializer]
 public sealed record ReportMaturity(MaturityLevel Present, MaturityLevel Target, DateTimeOffset AssessedAt, bool ReviewDue, IReadOnlyList<DimensionAssessment> Dimensions);
 
 /// <summary>A current Kite Mark holding.</summary>
+[GenerateSerializer]
 public sealed record ReportKiteMark(string Status, string ApplicationId, string AwardingBodyId, DateTimeOffset AwardedOn, DateTimeOffset ValidUntil);

@@ -1,11 +1,11 @@
 using SocialValue.Formulas;
 using SocialValue.Frameworks;
-using SocialValue.Runtime;
+using Orleans.Runtime;
 
 namespace SocialValue.Contracts;
 
-public sealed class BidScoreFormulaGrain(IGrainContext context, IPersistentState<BidScoreFormulaState> formula, FormulaEngine formulas)
-    : Grain(context), IBidScoreFormulaGrain
+public sealed class BidScoreFormulaGrain([PersistentState("bid-score-formula", "store")] IPersistentState<BidScoreFormulaState> formula, FormulaEngine formulas, TimeProvider time)
+    : KeyedGrain, IBidScoreFormulaGrain
 {
     private static readonly FormulaVersionDetails First =
         new(1, IBidScoreFormulaGrain.DefaultSource, "default", new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
@@ -26,7 +26,7 @@ public sealed class BidScoreFormulaGrain(IGrainContext context, IPersistentState
             formulas.Evaluate(compiled, Inputs(trial));
         }
         var versions = Versions;
-        var version = new FormulaVersionDetails(versions.Count + 1, source, author, Context.Time.GetUtcNow());
+        var version = new FormulaVersionDetails(versions.Count + 1, source, author, time.GetUtcNow());
         formula.State.Versions = [.. versions, version];
         await formula.WriteStateAsync();
         _compiled[version.Version] = compiled;

@@ -3,15 +3,17 @@ using SocialValue.Formulas;
 using SocialValue.Frameworks;
 using SocialValue.Ids;
 using SocialValue.Organisations;
-using SocialValue.Runtime;
+using Orleans.Runtime;
+using SocialValue.Scheduling;
 using SocialValue.Workflow;
 
 namespace SocialValue.Contracts;
 
-public sealed class ContractGrain(IGrainContext context, IPersistentState<ContractState> contract, ContractOptions options)
-    : Grain(context), IContractGrain
+public sealed class ContractGrain(
+    [PersistentState("contract", "store")] IPersistentState<ContractState> contract, ContractOptions options, Deadlines deadlines, TimeProvider time)
+    : KeyedGrain, IContractGrain
 {
-    public const string ReturnsDueReminder = "returns-due";
+    public const string ReturnsDueDeadline = "returns-due";
 
     private static Workflow<ContractStatus, ContractTrigger, ContractState> Workflow => ContractWorkflow.Definition;
 
@@ -30,7 +32,7 @@ public sealed class ContractGrain(IGrainContext context, IPersistentState<Contra
                 ? $"Organisation '{commissioner.Id}' has adopted no framework; adopt '{frameworkId}' first (PUT /api/organisations/{commissioner.Id}/framework)."
                 : $"Organisation '{commissioner.Id}' has adopted framework '{commissioner.FrameworkId}'; its contracts use that one.");
         }
-        var now = Context.Time.GetUtcNow();
+        var now = time.GetUtcNow();
         var hasDefault = options.DefaultWeightings.TryGetValue(commissioner.Type, out var weighting) && options.WeightingRange.Contains(weighting);
         contract.State = new ContractState
         {
@@ -59,7 +61,7 @@ public sealed class ContractGrain(IGrainContext context, IPersistentState<Contra
     public async Task<ContractDetails> FireAsync(TransitionRequest request, string? expectedETag)
     {
         EnsureVersion(expectedETag);
-        var transition = Workflow.Fire(State.Status, State, request, Context.Time.GetUtcNow());
+        var transition = Workflow.Fire(State.Status, State, request, time.GetUtcNow());
         var trigger = Enum.Parse<ContractTrigger>(transition.Record.Trigger);
         switch (trigger)
         {
@@ -75,15 +77,12 @@ public sealed class ContractGrain(IGrainContext context, IPersistentState<Contra
         }
         State.Status = transition.To;
         State.History.Add(transition.Record);
+        var scheduled = State.ReturnsDueJob;
+        State.ReturnsDueJob = State.Status == ContractStatus.Live
+            ? deadlines.Schedule<IContractGrain>(Key, ReturnsDueDeadline, State.ReturnsDue[^1].DueAt, scheduled)
+            : null;
         var details = await SaveAsync();
-        if (trigger == ContractTrigger.GoLive)
-        {
-            await Context.RegisterOrUpdateReminderAsync(ReturnsDueReminder, options.ReturnPeriod, options.ReturnPeriod);
-        }
-        else if (trigger is ContractTrigger.Complete or ContractTrigger.Terminate)
-        {
-            await Context.UnregisterReminderAsync(ReturnsDueReminder);
-        }
+        deadlines.Release(scheduled, State.ReturnsDueJob);
         return details;
     }
 
@@ -141,7 +140,7 @@ public sealed class ContractGrain(IGrainContext context, IPersistentState<Contra
     {
         EnsureVersion(expectedETag);
         EnsureState(ContractStatus.Tendering, "Bids are received only while Tendering");
-        var now = Context.Time.GetUtcNow();
+        var now = time.GetUtcNow();
         var taken = State.Bids.Select(b => b.Id).ToHashSet();
         var errors = new Dictionary<string, List<string>>();
         var accepted = new List<BidDetails>();
@@ -243,7 +242,7 @@ public sealed class ContractGrain(IGrainContext context, IPersistentState<Contra
             throw new ConflictException($"Contract '{Key}' has a return '{id}' already.");
         }
         var lines = await ValueLinesAsync(newReturn.Lines, period);
-        var submitted = new ReturnDetails(id, period.ToString(), ReturnStatus.Submitted, lines, newReturn.Author, Context.Time.GetUtcNow(), null);
+        var submitted = new ReturnDetails(id, period.ToString(), ReturnStatus.Submitted, lines, newReturn.Author, time.GetUtcNow(), null);
         State.Returns.Add(submitted);
         var due = State.ReturnsDue.FindIndex(d => d.Period == submitted.Period);
         if (due >= 0)
@@ -274,7 +273,7 @@ public sealed class ContractGrain(IGrainContext context, IPersistentState<Contra
         var verified = submitted with
         {
             Status = accepted ? ReturnStatus.Accepted : ReturnStatus.Rejected,
-            Verification = new ReturnVerification(accepted, comment, actor, Context.Time.GetUtcNow()),
+            Verification = new ReturnVerification(accepted, comment, actor, time.GetUtcNow()),
         };
         State.Returns[index] = verified;
         await SaveAsync();
@@ -296,22 +295,18 @@ public sealed class ContractGrain(IGrainContext context, IPersistentState<Contra
     public Task<PerformanceReview> GetPerformanceAsync()
     {
         EnsureExists();
-        return Task.FromResult(SocialValueLedger.Review(Key, State, options.ShortfallThreshold, Context.Time.GetUtcNow()));
+        return Task.FromResult(SocialValueLedger.Review(Key, State, options.ShortfallThreshold, time.GetUtcNow()));
     }
 
-    public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
+    public async Task OnDeadlineAsync(string deadline)
     {
-        if (reminderName != ReturnsDueReminder)
+        var now = time.GetUtcNow();
+        if (deadline != ReturnsDueDeadline || !contract.RecordExists || State.Status != ContractStatus.Live
+            || State.ReturnsDue[^1].DueAt > now + Deadlines.Tolerance)
         {
             return;
         }
-        if (!contract.RecordExists || State.Status != ContractStatus.Live)
-        {
-            await Context.UnregisterReminderAsync(ReturnsDueReminder);
-            return;
-        }
-        var now = Context.Time.GetUtcNow();
-        while (State.ReturnsDue[^1].DueAt <= now)
+        while (State.ReturnsDue[^1].DueAt <= now + Deadlines.Tolerance)
         {
             var last = State.ReturnsDue[^1];
             Quarter.TryParse(last.Period, out var period);
@@ -319,12 +314,15 @@ public sealed class ContractGrain(IGrainContext context, IPersistentState<Contra
         }
         for (var i = 0; i < State.ReturnsDue.Count; i++)
         {
-            if (State.ReturnsDue[i] is { Status: ReturnDueStatus.Due } due && due.DueAt <= now)
+            if (State.ReturnsDue[i] is { Status: ReturnDueStatus.Due } due && due.DueAt <= now + Deadlines.Tolerance)
             {
                 State.ReturnsDue[i] = due with { Status = ReturnDueStatus.Overdue, MarkedOverdueAt = now };
             }
         }
+        var scheduled = State.ReturnsDueJob;
+        State.ReturnsDueJob = deadlines.Schedule<IContractGrain>(Key, ReturnsDueDeadline, State.ReturnsDue[^1].DueAt, scheduled);
         await SaveAsync();
+        deadlines.Release(scheduled, State.ReturnsDueJob);
     }
 
     private IBidScoreFormulaGrain ScoreFormula => GrainFactory.GetGrain<IBidScoreFormulaGrain>(IBidScoreFormulaGrain.Default);
@@ -333,7 +331,7 @@ public sealed class ContractGrain(IGrainContext context, IPersistentState<Contra
     {
         var bid = State.Bids.Single(b => b.Id == bidId);
         var framework = await GrainFactory.GetGrain<IFrameworkGrain>(State.FrameworkId!).GetAsync();
-        var now = Context.Time.GetUtcNow();
+        var now = time.GetUtcNow();
         var terms = new List<SocialValueTerm>();
         foreach (var commitment in bid.Commitments)
         {
@@ -482,9 +480,9 @@ public sealed class ContractGrain(IGrainContext context, IPersistentState<Contra
     private void EnsureVersion(string? expectedETag)
     {
         EnsureExists();
-        if (expectedETag is not null && expectedETag != contract.ETag)
+        if (expectedETag is not null && expectedETag != contract.Etag)
         {
-            throw new PreconditionFailedException(expectedETag, contract.ETag!);
+            throw new PreconditionFailedException(expectedETag, contract.Etag!);
         }
     }
 
@@ -498,7 +496,7 @@ public sealed class ContractGrain(IGrainContext context, IPersistentState<Contra
 
     private async Task<ContractDetails> SaveAsync()
     {
-        State.UpdatedAt = Context.Time.GetUtcNow();
+        State.UpdatedAt = time.GetUtcNow();
         await contract.WriteStateAsync();
         var award = State.Award;
         var summary = new ContractSummary(Key, State.Title, State.OrganisationId, State.Value, State.Status, State.FrameworkId,
@@ -518,6 +516,6 @@ public sealed class ContractGrain(IGrainContext context, IPersistentState<Contra
         return new ContractDetails(Key, s.OrganisationId, s.Title, s.Value, s.FrameworkId, s.Status,
             new SpecificationDetails(s.OutcomeIds, s.MeasureIds),
             new TenderDetails(s.Weighting, s.WeightingIsDefault, s.ScoreFormulaVersion),
-            s.Award, s.Terms, s.LiveFrom, s.ReturnsDue, s.History, s.CreatedAt, s.UpdatedAt, contract.ETag!);
+            s.Award, s.Terms, s.LiveFrom, s.ReturnsDue, s.History, s.CreatedAt, s.UpdatedAt, contract.Etag!);
     }
 }

@@ -1,10 +1,10 @@
 using SocialValue.Indexes;
-using SocialValue.Runtime;
+using Orleans.Runtime;
 
 namespace SocialValue.Contracts;
 
-public sealed class ContractIndexGrain(IGrainContext context, IPersistentState<IndexState<ContractSummary>> index)
-    : IndexGrain<ContractSummary>(context, index), IContractIndexGrain
+public sealed class ContractIndexGrain([PersistentState("contract-index", "store")] IPersistentState<IndexState<ContractSummary>> index)
+    : IndexGrain<ContractSummary>(index), IContractIndexGrain
 {
     public Task UpsertAsync(ContractSummary summary) => UpsertAsync(summary.Id, summary);
 

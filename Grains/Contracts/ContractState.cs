@@ -1,45 +1,70 @@
+using SocialValue.Scheduling;
 using SocialValue.Workflow;
 
 namespace SocialValue.Contracts;
 
+[GenerateSerializer]
 public sealed class ContractState
 {
+    [Id(0)]
     public string OrganisationId { get; set; } = "";
 
+    [Id(1)]
     public string Title { get; set; } = "";
 
+    [Id(2)]
     public decimal Value { get; set; }
 
+    [Id(3)]
     public string? FrameworkId { get; set; }
 
+    [Id(4)]
     public ContractStatus Status { get; set; }
 
+    [Id(5)]
     public List<string> OutcomeIds { get; set; } = [];
 
+    [Id(6)]
     public List<string> MeasureIds { get; set; } = [];
 
+    [Id(7)]
     public decimal? Weighting { get; set; }
 
+    [Id(8)]
     public bool WeightingIsDefault { get; set; }
 
+    [Id(9)]
     public int? ScoreFormulaVersion { get; set; }
 
+    [Id(10)]
     public List<BidDetails> Bids { get; set; } = [];
 
+    [Id(11)]
     public AwardDetails? Award { get; set; }
 
+    [Id(12)]
     public List<SocialValueTerm> Terms { get; set; } = [];
 
+    [Id(13)]
     public DateTimeOffset? LiveFrom { get; set; }
 
+    [Id(14)]
     public List<ReturnDue> ReturnsDue { get; set; } = [];
 
+    /// <summary>The job that marks the next quarterly return overdue, while the contract is live.</summary>
+    [Id(15)]
+    public ScheduledDeadline? ReturnsDueJob { get; set; }
+
+    [Id(16)]
     public List<ReturnDetails> Returns { get; set; } = [];
 
+    [Id(17)]
     public List<TransitionRecord> History { get; set; } = [];
 
+    [Id(18)]
     public DateTimeOffset CreatedAt { get; set; }
 
+    [Id(19)]
     public DateTimeOffset UpdatedAt { get; set; }
 
     public bool IsScored(string bidId) => Bids.Any(b => b.Id == bidId && b.Scores is not null);

@@ -1,12 +1,12 @@
 using SocialValue.Errors;
 using SocialValue.Formulas;
 using SocialValue.Ids;
-using SocialValue.Runtime;
+using Orleans.Runtime;
 
 namespace SocialValue.Frameworks;
 
-public sealed class FrameworkGrain(IGrainContext context, IPersistentState<FrameworkState> framework, FormulaEngine formulas)
-    : Grain(context), IFrameworkGrain
+public sealed class FrameworkGrain([PersistentState("framework", "store")] IPersistentState<FrameworkState> framework, FormulaEngine formulas, TimeProvider time)
+    : KeyedGrain, IFrameworkGrain
 {
     public const string TemplateETag = "template";
     private static readonly DateTimeOffset TemplatePublishedAt = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
@@ -34,8 +34,13 @@ public sealed class FrameworkGrain(IGrainContext context, IPersistentState<Frame
         var state = new FrameworkState { Name = newFramework.Name };
         if (newFramework.CopyFrom is { } sourceId)
         {
+            if (sourceId == Key)
+            {
+                // A grain never calls itself: validate here instead of waiting on our own turn.
+                throw new ValidationException("copyFrom", $"Framework '{Key}' cannot be copied from itself; name an existing framework.");
+            }
             var source = await GrainFactory.GetGrain<IFrameworkGrain>(sourceId).GetAsync();
-            var publishedAt = Context.Time.GetUtcNow();
+            var publishedAt = time.GetUtcNow();
             state.CopiedFrom = sourceId;
             state.Themes = [.. source.Themes.Select(t => CopyTheme(t, newFramework.Author, publishedAt))];
             state.ProxyValues = [.. source.ProxyValueHistory];
@@ -83,7 +88,7 @@ public sealed class FrameworkGrain(IGrainContext context, IPersistentState<Frame
             Title = newMeasure.Title,
             Unit = newMeasure.Unit,
             Options = newMeasure.Options,
-            Versions = [new FormulaVersionDetails(1, newMeasure.Formula, newMeasure.Author, Context.Time.GetUtcNow())],
+            Versions = [new FormulaVersionDetails(1, newMeasure.Formula, newMeasure.Author, time.GetUtcNow())],
         };
         outcome.Measures.Add(measure);
         await SaveAsync();
@@ -102,7 +107,7 @@ public sealed class FrameworkGrain(IGrainContext context, IPersistentState<Frame
         EnsureEditable();
         var (_, _, measure) = Measure(measureId);
         var compiled = formulas.Compile(source);
-        var version = new FormulaVersionDetails(measure.Versions.Count + 1, source, author, Context.Time.GetUtcNow());
+        var version = new FormulaVersionDetails(measure.Versions.Count + 1, source, author, time.GetUtcNow());
         measure.Versions.Add(version);
         await SaveAsync();
         _compiled[(measureId, version.Version)] = compiled;
@@ -135,7 +140,7 @@ public sealed class FrameworkGrain(IGrainContext context, IPersistentState<Frame
 
     private EvaluationResult Evaluate(string measureId, CompiledFormula compiled, int version, EvaluationRequest request)
     {
-        var at = request.At ?? DateOnly.FromDateTime(Context.Time.GetUtcNow().UtcDateTime);
+        var at = request.At ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var inputs = new FormulaInputs(request.Quantity, request.Target, request.ContractValue, request.Inputs, request.Lists);
         var value = formulas.Evaluate(compiled, inputs, code => ProxyValueAt(code, at));
         return new EvaluationResult(measureId, value, version, at);
@@ -221,13 +226,13 @@ public sealed class FrameworkGrain(IGrainContext context, IPersistentState<Frame
     {
         EnsureExists();
         var state = framework.State;
-        var today = DateOnly.FromDateTime(Context.Time.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var inForce = state.ProxyValues.Select(p => p.Code).Distinct()
             .Select(code => (code, value: ProxyValueAt(code, today)))
             .Where(p => p.value is not null)
             .ToDictionary(p => p.code, p => p.value!.Value);
         return new FrameworkDetails(Key, state.Name, _isTemplate, state.CopiedFrom, [.. state.Themes.Select(AsDetails)],
-            inForce, state.ProxyValues, _isTemplate ? TemplateETag : framework.ETag!);
+            inForce, state.ProxyValues, _isTemplate ? TemplateETag : framework.Etag!);
     }
 
     private static ThemeDetails AsDetails(ThemeState theme) =>

@@ -1,10 +1,10 @@
 using SocialValue.Indexes;
-using SocialValue.Runtime;
+using Orleans.Runtime;
 
 namespace SocialValue.Frameworks;
 
-public sealed class FrameworkIndexGrain(IGrainContext context, IPersistentState<IndexState<FrameworkSummary>> index)
-    : IndexGrain<FrameworkSummary>(context, index), IFrameworkIndexGrain
+public sealed class FrameworkIndexGrain([PersistentState("framework-index", "store")] IPersistentState<IndexState<FrameworkSummary>> index)
+    : IndexGrain<FrameworkSummary>(index), IFrameworkIndexGrain
 {
     public Task UpsertAsync(FrameworkSummary summary) => UpsertAsync(summary.Id, summary);
 

@@ -1,10 +1,12 @@
-using SocialValue.Runtime;
+using Orleans.Runtime;
 
 namespace SocialValue.Indexes;
 
 /// <summary>The state of an index grain: one summary per id.</summary>
+[GenerateSerializer]
 public sealed class IndexState<TSummary>
 {
+    [Id(0)]
     public Dictionary<string, TSummary> Entries { get; set; } = [];
 }
 
@@ -12,7 +14,7 @@ public sealed class IndexState<TSummary>
 /// Base of the index grains that answer cross-grain queries (every organisation, an organisation's contracts …):
 /// the grains that change keep their summary here; a summary that did not change costs no write.
 /// </summary>
-public abstract class IndexGrain<TSummary>(IGrainContext context, IPersistentState<IndexState<TSummary>> index) : Grain(context)
+public abstract class IndexGrain<TSummary>(IPersistentState<IndexState<TSummary>> index) : KeyedGrain
     where TSummary : class
 {
     protected IEnumerable<TSummary> Entries => index.State.Entries.Values;

@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using SocialValue.Errors;
-using SocialValue.Runtime;
+using Orleans.Runtime;
 
 namespace SocialValue.Keys;
 
-public sealed class ApiKeyGrain(IGrainContext context, IPersistentState<ApiKeyState> key) : Grain(context), IApiKeyGrain
+public sealed class ApiKeyGrain([PersistentState("api-key", "store")] IPersistentState<ApiKeyState> key, TimeProvider time) : KeyedGrain, IApiKeyGrain
 {
     public async Task<ApiKeyDetails> CreateAsync(NewApiKey newKey)
     {
@@ -19,7 +19,7 @@ public sealed class ApiKeyGrain(IGrainContext context, IPersistentState<ApiKeySt
             Role = newKey.Role,
             OrganisationId = newKey.OrganisationId,
             SecretHash = newKey.SecretHash,
-            CreatedAt = Context.Time.GetUtcNow(),
+            CreatedAt = time.GetUtcNow(),
         };
         await key.WriteStateAsync();
         return Details();
@@ -45,7 +45,7 @@ public sealed class ApiKeyGrain(IGrainContext context, IPersistentState<ApiKeySt
         }
         if (key.State.RevokedAt is null)
         {
-            key.State.RevokedAt = Context.Time.GetUtcNow();
+            key.State.RevokedAt = time.GetUtcNow();
             await key.WriteStateAsync();
         }
     }

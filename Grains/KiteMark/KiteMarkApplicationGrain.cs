@@ -1,13 +1,15 @@
 using SocialValue.Errors;
-using SocialValue.Runtime;
+using Orleans.Runtime;
+using SocialValue.Scheduling;
 using SocialValue.Workflow;
 
 namespace SocialValue.KiteMark;
 
-public sealed class KiteMarkApplicationGrain(IGrainContext context, IPersistentState<KiteMarkApplicationState> application)
-    : Grain(context), IKiteMarkApplicationGrain
+public sealed class KiteMarkApplicationGrain(
+    [PersistentState("kite-mark-application", "store")] IPersistentState<KiteMarkApplicationState> application, Deadlines deadlines, TimeProvider time)
+    : KeyedGrain, IKiteMarkApplicationGrain
 {
-    public const string ExpiryReminder = "expire";
+    public const string ExpiryDeadline = "expire";
     public const string Scheduler = "scheduler";
 
     private Workflow<KiteMarkState, KiteMarkTrigger, KiteMarkContext>? _workflow;
@@ -27,7 +29,7 @@ public sealed class KiteMarkApplicationGrain(IGrainContext context, IPersistentS
         await KiteMarkEligibility.EnsureMayApplyAsync(GrainFactory, applicant, awardingBody);
         var scheme = await SchemeAsync(request.SchemeId, awardingBody.Id);
 
-        var now = Context.Time.GetUtcNow();
+        var now = time.GetUtcNow();
         application.State = new KiteMarkApplicationState
         {
             OrganisationId = applicant.Id,
@@ -69,7 +71,7 @@ public sealed class KiteMarkApplicationGrain(IGrainContext context, IPersistentS
         var theme = State.Scheme.Themes.FirstOrDefault(t => t.Criteria.Any(c => c.Id == evidence.CriterionId))
             ?? throw new ValidationException("criterionId", $"Scheme '{State.Scheme.Id}' has no criterion '{evidence.CriterionId}'.");
         var added = new EvidenceDetails($"e{State.Evidence.Count + 1}", evidence.CriterionId, theme.Id, evidence.Description,
-            evidence.Link, Context.Time.GetUtcNow(), evidence.Actor, null);
+            evidence.Link, time.GetUtcNow(), evidence.Actor, null);
         State.Evidence.Add(added);
         await SaveAsync();
         return added;
@@ -88,7 +90,7 @@ public sealed class KiteMarkApplicationGrain(IGrainContext context, IPersistentS
         {
             throw new NotFoundException($"Application '{Key}' has no evidence '{evidenceId}'.");
         }
-        var reviewed = State.Evidence[index] with { Review = new EvidenceReview(accepted, comment, Context.Time.GetUtcNow(), actor) };
+        var reviewed = State.Evidence[index] with { Review = new EvidenceReview(accepted, comment, time.GetUtcNow(), actor) };
         State.Evidence[index] = reviewed;
         await SaveAsync();
         return reviewed;
@@ -103,22 +105,23 @@ public sealed class KiteMarkApplicationGrain(IGrainContext context, IPersistentS
     public async Task<KiteMarkApplicationDetails> FireAsync(TransitionRequest request, string? expectedETag)
     {
         EnsureVersion(expectedETag);
-        await ApplyAsync(Workflow.Fire(State.State, Guards(firedByScheduler: false), request, Context.Time.GetUtcNow()));
+        await ApplyAsync(Workflow.Fire(State.State, Guards(firedByScheduler: false), request, time.GetUtcNow()));
         return Details();
     }
 
     public Task<string> GetDiagramAsync() => Task.FromResult(KiteMarkWorkflow.Diagram.ToMermaid());
 
-    public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
+    public async Task OnDeadlineAsync(string deadline)
     {
         // At-least-once delivery: a second firing, or one for an award revoked meanwhile, finds nothing to expire.
-        if (reminderName != ExpiryReminder || !application.RecordExists || State.State != KiteMarkState.Awarded)
+        if (deadline != ExpiryDeadline || !application.RecordExists || State.State != KiteMarkState.Awarded
+            || State.ValidUntil > time.GetUtcNow() + Deadlines.Tolerance)
         {
             return;
         }
         var reason = $"the award's validity of {State.Scheme.Validity} ended at {State.ValidUntil:O}";
         var request = new TransitionRequest(nameof(KiteMarkTrigger.Expire), Scheduler, reason, new Dictionary<string, string>());
-        await ApplyAsync(Workflow.Fire(State.State, KiteMarkTrigger.Expire, Guards(firedByScheduler: true), request, Context.Time.GetUtcNow()));
+        await ApplyAsync(Workflow.Fire(State.State, KiteMarkTrigger.Expire, Guards(firedByScheduler: true), request, time.GetUtcNow()));
     }
 
     private async Task ApplyAsync(WorkflowTransition<KiteMarkState> transition)
@@ -131,18 +134,21 @@ public sealed class KiteMarkApplicationGrain(IGrainContext context, IPersistentS
             State.AwardedOn = at;
             State.ValidUntil = KiteMarkSchemes.ValidUntil(at, State.Scheme.Validity);
         }
+        var scheduled = State.ExpiryJob;
+        State.ExpiryJob = State.State == KiteMarkState.Awarded
+            ? deadlines.Schedule<IKiteMarkApplicationGrain>(Key, ExpiryDeadline, State.ValidUntil!.Value, scheduled)
+            : null;
         await SaveAsync();
+        deadlines.Release(scheduled, State.ExpiryJob);
 
         var register = GrainFactory.GetGrain<IKiteMarkRegisterGrain>(IKiteMarkRegisterGrain.Register);
         switch (transition.To)
         {
             case KiteMarkState.Awarded:
-                await Context.RegisterOrUpdateReminderAsync(ExpiryReminder, State.ValidUntil!.Value - at);
                 await register.AddAsync(new KiteMarkHolder(
-                    State.OrganisationId, State.OrganisationName, Key, State.AwardingBodyId, at, State.ValidUntil.Value));
+                    State.OrganisationId, State.OrganisationName, Key, State.AwardingBodyId, at, State.ValidUntil!.Value));
                 break;
             case KiteMarkState.Revoked:
-                await Context.UnregisterReminderAsync(ExpiryReminder);
                 await register.RemoveAsync(State.OrganisationId, Key);
                 break;
             case KiteMarkState.Expired:
@@ -153,7 +159,7 @@ public sealed class KiteMarkApplicationGrain(IGrainContext context, IPersistentS
 
     private async Task SaveAsync()
     {
-        State.UpdatedAt = Context.Time.GetUtcNow();
+        State.UpdatedAt = time.GetUtcNow();
         await application.WriteStateAsync();
         await Index().UpsertAsync(Summary());
     }
@@ -194,9 +200,9 @@ public sealed class KiteMarkApplicationGrain(IGrainContext context, IPersistentS
     private void EnsureVersion(string? expectedETag)
     {
         EnsureExists();
-        if (expectedETag is not null && expectedETag != application.ETag)
+        if (expectedETag is not null && expectedETag != application.Etag)
         {
-            throw new PreconditionFailedException(expectedETag, application.ETag!);
+            throw new PreconditionFailedException(expectedETag, application.Etag!);
         }
     }
 
@@ -220,6 +226,6 @@ public sealed class KiteMarkApplicationGrain(IGrainContext context, IPersistentS
         return new KiteMarkApplicationDetails(Key, State.OrganisationId, State.OrganisationName, State.AwardingBodyId,
             State.Scheme.Id, State.Scheme.Name, State.Scheme.Validity, State.ConsentToPublish, State.State,
             State.Evidence, [.. coverage], [.. mustDos], State.CreatedAt, State.UpdatedAt, State.AwardedOn, State.ValidUntil,
-            State.History, application.ETag!);
+            State.History, application.Etag!);
     }
 }

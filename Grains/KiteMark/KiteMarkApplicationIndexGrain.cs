@@ -1,10 +1,10 @@
 using SocialValue.Errors;
-using SocialValue.Runtime;
+using Orleans.Runtime;
 
 namespace SocialValue.KiteMark;
 
-public sealed class KiteMarkApplicationIndexGrain(IGrainContext context, IPersistentState<KiteMarkApplicationIndexState> index)
-    : Grain(context), IKiteMarkApplicationIndexGrain
+public sealed class KiteMarkApplicationIndexGrain([PersistentState("kite-mark-application-index", "store")] IPersistentState<KiteMarkApplicationIndexState> index)
+    : KeyedGrain, IKiteMarkApplicationIndexGrain
 {
     public async Task OpenAsync(KiteMarkApplicationSummary summary)
     {

@@ -1,6 +1,5 @@
 using SocialValue.Errors;
 using SocialValue.Organisations;
-using SocialValue.Runtime;
 
 namespace SocialValue.KiteMark;
 

@@ -1,11 +1,11 @@
 using SocialValue.Errors;
 using SocialValue.Organisations;
-using SocialValue.Runtime;
+using Orleans.Runtime;
 
 namespace SocialValue.KiteMark;
 
-public sealed class KiteMarkNominationsGrain(IGrainContext context, IPersistentState<KiteMarkNominationsState> nominations)
-    : Grain(context), IKiteMarkNominationsGrain
+public sealed class KiteMarkNominationsGrain([PersistentState("kite-mark-nominations", "store")] IPersistentState<KiteMarkNominationsState> nominations)
+    : KeyedGrain, IKiteMarkNominationsGrain
 {
     public async Task<KiteMarkNomination> NominateAsync(KiteMarkNomination nomination)
     {

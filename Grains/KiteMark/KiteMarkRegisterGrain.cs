@@ -1,9 +1,9 @@
-using SocialValue.Runtime;
+using Orleans.Runtime;
 
 namespace SocialValue.KiteMark;
 
-public sealed class KiteMarkRegisterGrain(IGrainContext context, IPersistentState<KiteMarkRegisterState> register)
-    : Grain(context), IKiteMarkRegisterGrain
+public sealed class KiteMarkRegisterGrain([PersistentState("kite-mark-register", "store")] IPersistentState<KiteMarkRegisterState> register)
+    : KeyedGrain, IKiteMarkRegisterGrain
 {
     public async Task AddAsync(KiteMarkHolder holder)
     {

@@ -1,10 +1,10 @@
 using SocialValue.Errors;
-using SocialValue.Runtime;
+using Orleans.Runtime;
 
 namespace SocialValue.KiteMark;
 
-public sealed class KiteMarkSchemeGrain(IGrainContext context, IPersistentState<KiteMarkSchemeState> scheme)
-    : Grain(context), IKiteMarkSchemeGrain
+public sealed class KiteMarkSchemeGrain([PersistentState("kite-mark-scheme", "store")] IPersistentState<KiteMarkSchemeState> scheme, TimeProvider time)
+    : KeyedGrain, IKiteMarkSchemeGrain
 {
     public const string TemplateETag = "template";
 
@@ -20,7 +20,7 @@ public sealed class KiteMarkSchemeGrain(IGrainContext context, IPersistentState<
         {
             throw new NotFoundException($"There is no Kite Mark scheme '{Key}'.");
         }
-        return Task.FromResult(new KiteMarkSchemeDetails(scheme.State.Scheme, false, scheme.State.AwardingBodyId, scheme.ETag!));
+        return Task.FromResult(new KiteMarkSchemeDetails(scheme.State.Scheme, false, scheme.State.AwardingBodyId, scheme.Etag!));
     }
 
     public async Task<KiteMarkSchemeDetails> PutAsync(KiteMarkSchemeDefinition definition, string awardingBodyId, string? expectedETag)
@@ -36,9 +36,9 @@ public sealed class KiteMarkSchemeGrain(IGrainContext context, IPersistentState<
             {
                 throw new ConflictException($"Scheme '{Key}' belongs to awarding body '{scheme.State.AwardingBodyId}'.");
             }
-            if (expectedETag is not null && expectedETag != scheme.ETag)
+            if (expectedETag is not null && expectedETag != scheme.Etag)
             {
-                throw new PreconditionFailedException(expectedETag, scheme.ETag!);
+                throw new PreconditionFailedException(expectedETag, scheme.Etag!);
             }
         }
         var body = await KiteMarkEligibility.OrganisationAsync(GrainFactory, awardingBodyId, "awardingBodyId");
@@ -49,7 +49,7 @@ public sealed class KiteMarkSchemeGrain(IGrainContext context, IPersistentState<
         {
             throw new ValidationException(new Dictionary<string, string[]> { ["scheme"] = [.. errors] });
         }
-        scheme.State = new KiteMarkSchemeState { Scheme = local, AwardingBodyId = awardingBodyId, UpdatedAt = Context.Time.GetUtcNow() };
+        scheme.State = new KiteMarkSchemeState { Scheme = local, AwardingBodyId = awardingBodyId, UpdatedAt = time.GetUtcNow() };
         await scheme.WriteStateAsync();
         await GrainFactory.GetGrain<IKiteMarkSchemeIndexGrain>(IKiteMarkSchemeIndexGrain.All)
             .UpsertAsync(new KiteMarkSchemeSummary(Key, local.Name, false, awardingBodyId, local.Validity));

@@ -1,10 +1,10 @@
 using SocialValue.Indexes;
-using SocialValue.Runtime;
+using Orleans.Runtime;
 
 namespace SocialValue.KiteMark;
 
-public sealed class KiteMarkSchemeIndexGrain(IGrainContext context, IPersistentState<IndexState<KiteMarkSchemeSummary>> index)
-    : IndexGrain<KiteMarkSchemeSummary>(context, index), IKiteMarkSchemeIndexGrain
+public sealed class KiteMarkSchemeIndexGrain([PersistentState("kite-mark-scheme-index", "store")] IPersistentState<IndexState<KiteMarkSchemeSummary>> index)
+    : IndexGrain<KiteMarkSchemeSummary>(index), IKiteMarkSchemeIndexGrain
 {
     public Task UpsertAsync(KiteMarkSchemeSummary summary) => UpsertAsync(summary.Id, summary);
 

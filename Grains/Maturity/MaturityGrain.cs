@@ -1,16 +1,15 @@
 using SocialValue.Errors;
 using SocialValue.Organisations;
-using SocialValue.Runtime;
+using Orleans.Runtime;
+using SocialValue.Scheduling;
 using SocialValue.Workflow;
 
 namespace SocialValue.Maturity;
 
-public sealed class MaturityGrain(IGrainContext context, IPersistentState<MaturityState> maturity, MaturityOptions options)
-    : Grain(context), IMaturityGrain
+public sealed class MaturityGrain(
+    [PersistentState("maturity", "store")] IPersistentState<MaturityState> maturity, MaturityOptions options, Deadlines deadlines, TimeProvider time)
+    : KeyedGrain, IMaturityGrain
 {
-    // Quartz may deliver a reminder a moment before the stored review time it was registered for.
-    private static readonly TimeSpan ReminderTolerance = TimeSpan.FromSeconds(1);
-
     private static Workflow<MaturityLevel, DimensionTrigger, DimensionContext> Workflow => MaturityWorkflow.Definition;
 
     public async Task<MaturityDetails> AssessAsync(IReadOnlyList<DimensionAssessment> dimensions, string actor, string? expectedETag)
@@ -18,12 +17,14 @@ public sealed class MaturityGrain(IGrainContext context, IPersistentState<Maturi
         await Organisation().GetAsync();
         Validate(dimensions);
         await EnsureVersionAsync(expectedETag);
-        var now = Context.Time.GetUtcNow();
+        var now = time.GetUtcNow();
         var state = maturity.State;
         state.Dimensions = [.. dimensions.OrderBy(d => d.Code, StringComparer.Ordinal).Select(d => Assess(d, actor, now))];
         (state.AssessedAt, state.AssessedBy, state.NextReviewAt, state.ReviewDue) = (now, actor, options.NextReview(now), false);
+        var scheduled = state.ReviewJob;
+        state.ReviewJob = deadlines.Schedule<IMaturityGrain>(Key, IMaturityGrain.ReviewDeadline, state.NextReviewAt, scheduled);
         await maturity.WriteStateAsync();
-        await Context.RegisterOrUpdateReminderAsync(IMaturityGrain.ReviewReminder, state.NextReviewAt - now);
+        deadlines.Release(scheduled, state.ReviewJob);
         return await DetailsAsync();
     }
 
@@ -56,7 +57,7 @@ public sealed class MaturityGrain(IGrainContext context, IPersistentState<Maturi
     {
         var dimension = await DimensionAsync(code);
         await EnsureVersionAsync(expectedETag);
-        var transition = Workflow.Fire(dimension.Present, ContextOf(dimension), request, Context.Time.GetUtcNow());
+        var transition = Workflow.Fire(dimension.Present, ContextOf(dimension), request, time.GetUtcNow());
         dimension.Target = transition.To > dimension.Target ? transition.To : dimension.Target;
         Move(dimension, transition.To, transition.Record);
         await maturity.WriteStateAsync();
@@ -65,11 +66,11 @@ public sealed class MaturityGrain(IGrainContext context, IPersistentState<Maturi
 
     public Task<string> GetDiagramAsync() => Task.FromResult(Workflow.ToMermaid());
 
-    public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
+    public async Task OnDeadlineAsync(string deadline)
     {
         var state = maturity.State;
-        if (reminderName != IMaturityGrain.ReviewReminder || !maturity.RecordExists || state.ReviewDue
-            || status.CurrentTickTime + ReminderTolerance < state.NextReviewAt)
+        if (deadline != IMaturityGrain.ReviewDeadline || !maturity.RecordExists || state.ReviewDue
+            || time.GetUtcNow() + Deadlines.Tolerance < state.NextReviewAt)
         {
             return;
         }
@@ -173,7 +174,7 @@ public sealed class MaturityGrain(IGrainContext context, IPersistentState<Maturi
         var overall = await GrainFactory.GetGrain<IMaturityModelGrain>(IMaturityModelGrain.Default)
             .EvaluateOverallAsync([.. state.Dimensions.Select(d => new DimensionAssessment(d.Code, d.Present, d.Target))]);
         // The overall levels are part of what a client reads, so a new overall formula is a new version of the resource.
-        var etag = $"{maturity.ETag}-{overall.FormulaVersion}";
+        var etag = $"{maturity.Etag}-{overall.FormulaVersion}";
         return new MaturityDetails(Key, organisation.Name, overall, [.. state.Dimensions.Select(AsDetails)],
             state.AssessedAt, state.AssessedBy, state.NextReviewAt, state.ReviewDue, etag);
     }

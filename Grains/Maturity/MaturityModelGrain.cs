@@ -1,11 +1,11 @@
 using SocialValue.Formulas;
 using SocialValue.Frameworks;
-using SocialValue.Runtime;
+using Orleans.Runtime;
 
 namespace SocialValue.Maturity;
 
-public sealed class MaturityModelGrain(IGrainContext context, IPersistentState<MaturityModelState> model, FormulaEngine formulas)
-    : Grain(context), IMaturityModelGrain
+public sealed class MaturityModelGrain([PersistentState("maturity-model", "store")] IPersistentState<MaturityModelState> model, FormulaEngine formulas, TimeProvider time)
+    : KeyedGrain, IMaturityModelGrain
 {
     private static readonly FormulaVersionDetails DefaultFormula =
         new(1, OverallFormula.DefaultSource, "seed 001", new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
@@ -28,7 +28,7 @@ public sealed class MaturityModelGrain(IGrainContext context, IPersistentState<M
         var compiled = formulas.Compile(source);
         OverallFormula.Prove(formulas, compiled);
         var versions = Versions;
-        var version = new FormulaVersionDetails(versions.Count + 1, source, author, Context.Time.GetUtcNow());
+        var version = new FormulaVersionDetails(versions.Count + 1, source, author, time.GetUtcNow());
         model.State.OverallFormulaVersions = [.. versions, version];
         await model.WriteStateAsync();
         _current = compiled;

@@ -1,11 +1,11 @@
 using SocialValue.Errors;
 using SocialValue.Frameworks;
-using SocialValue.Runtime;
+using Orleans.Runtime;
 
 namespace SocialValue.Organisations;
 
-public sealed class OrganisationGrain(IGrainContext context, IPersistentState<OrganisationState> organisation)
-    : Grain(context), IOrganisationGrain
+public sealed class OrganisationGrain([PersistentState("organisation", "store")] IPersistentState<OrganisationState> organisation, TimeProvider time)
+    : KeyedGrain, IOrganisationGrain
 {
     public async Task<OrganisationDetails> CreateAsync(OrganisationProfile profile)
     {
@@ -13,7 +13,7 @@ public sealed class OrganisationGrain(IGrainContext context, IPersistentState<Or
         {
             throw new ConflictException($"Organisation '{Key}' exists already.");
         }
-        var now = Context.Time.GetUtcNow();
+        var now = time.GetUtcNow();
         organisation.State = new OrganisationState { CreatedAt = now };
         return await SaveAsync(profile, now);
     }
@@ -23,7 +23,7 @@ public sealed class OrganisationGrain(IGrainContext context, IPersistentState<Or
     public async Task<OrganisationDetails> UpdateAsync(OrganisationProfile profile, string? expectedETag)
     {
         EnsureVersion(expectedETag);
-        return await SaveAsync(profile, Context.Time.GetUtcNow());
+        return await SaveAsync(profile, time.GetUtcNow());
     }
 
     public async Task<OrganisationDetails> AdoptFrameworkAsync(string frameworkId, string? expectedETag)
@@ -38,7 +38,7 @@ public sealed class OrganisationGrain(IGrainContext context, IPersistentState<Or
             throw new ValidationException("frameworkId", $"There is no framework '{frameworkId}'.");
         }
         organisation.State.FrameworkId = frameworkId;
-        organisation.State.UpdatedAt = Context.Time.GetUtcNow();
+        organisation.State.UpdatedAt = time.GetUtcNow();
         await organisation.WriteStateAsync();
         return Details();
     }
@@ -69,6 +69,6 @@ public sealed class OrganisationGrain(IGrainContext context, IPersistentState<Or
             throw new NotFoundException($"There is no organisation '{Key}'.");
         }
         var state = organisation.State;
-        return new OrganisationDetails(Key, state.Name, state.Type, state.Place, state.CreatedAt, state.UpdatedAt, state.FrameworkId, organisation.ETag!);
+        return new OrganisationDetails(Key, state.Name, state.Type, state.Place, state.CreatedAt, state.UpdatedAt, state.FrameworkId, organisation.Etag!);
     }
 }

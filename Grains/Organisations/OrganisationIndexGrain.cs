@@ -1,10 +1,10 @@
 using SocialValue.Indexes;
-using SocialValue.Runtime;
+using Orleans.Runtime;
 
 namespace SocialValue.Organisations;
 
-public sealed class OrganisationIndexGrain(IGrainContext context, IPersistentState<IndexState<OrganisationSummary>> index)
-    : IndexGrain<OrganisationSummary>(context, index), IOrganisationIndexGrain
+public sealed class OrganisationIndexGrain([PersistentState("organisation-index", "store")] IPersistentState<IndexState<OrganisationSummary>> index)
+    : IndexGrain<OrganisationSummary>(index), IOrganisationIndexGrain
 {
     public Task UpsertAsync(OrganisationSummary summary) => UpsertAsync(summary.Id, summary);
 

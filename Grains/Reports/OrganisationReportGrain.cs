@@ -3,11 +3,10 @@ using SocialValue.Errors;
 using SocialValue.KiteMark;
 using SocialValue.Maturity;
 using SocialValue.Organisations;
-using SocialValue.Runtime;
 
 namespace SocialValue.Reports;
 
-public sealed class OrganisationReportGrain(IGrainContext context) : Grain(context), IOrganisationReportGrain
+public sealed class OrganisationReportGrain(TimeProvider time) : KeyedGrain, IOrganisationReportGrain
 {
     public async Task<OrganisationReport> GetAsync(int year)
     {
@@ -34,7 +33,7 @@ public sealed class OrganisationReportGrain(IGrainContext context) : Grain(conte
             Key,
             organisation.Name,
             year,
-            Context.Time.GetUtcNow(),
+            time.GetUtcNow(),
             [.. totals.Select(t => new ReportContract(t.Contract.Id, t.Contract.Title, t.Contract.State, t.Contract.FrameworkId,
                 t.Totals.Total.CommittedValue, t.Totals.Total.DeliveredValue))],
             Groups(totals, t => t.Themes),

@@ -8,7 +8,7 @@ using SocialValue.Errors;
 using SocialValue.Keys;
 using SocialValue.KiteMark;
 using SocialValue.Organisations;
-using SocialValue.Runtime;
+using Orleans;
 using static SocialValue.Api.Web.Markup;
 
 namespace SocialValue.Api.Web.Pages;

@@ -8,7 +8,7 @@ using SocialValue.Api.Web.Charts;
 using SocialValue.Contracts;
 using SocialValue.Errors;
 using SocialValue.Frameworks;
-using SocialValue.Runtime;
+using Orleans;
 using static SocialValue.Api.Web.Markup;
 
 namespace SocialValue.Api.Web.Pages;

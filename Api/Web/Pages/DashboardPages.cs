@@ -12,7 +12,7 @@ using SocialValue.Ids;
 using SocialValue.KiteMark;
 using SocialValue.Maturity;
 using SocialValue.Organisations;
-using SocialValue.Runtime;
+using Orleans;
 using static SocialValue.Api.Web.Markup;
 
 namespace SocialValue.Api.Web.Pages;

@@ -7,7 +7,7 @@ using SocialValue.Api.Errors;
 using SocialValue.Api.Frameworks;
 using SocialValue.Formulas;
 using SocialValue.Frameworks;
-using SocialValue.Runtime;
+using Orleans;
 using static SocialValue.Api.Web.Markup;
 
 namespace SocialValue.Api.Web.Pages;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SocialValue.Api.KiteMark;
-using SocialValue.Runtime;
+using Orleans;
 using static SocialValue.Api.Web.Markup;
 
 namespace SocialValue.Api.Web.Pages;

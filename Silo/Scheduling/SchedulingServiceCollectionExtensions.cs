@@ -1,0 +1,52 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SocialValue.Scheduling;
+
+namespace SocialValue.Silo.Scheduling;
+
+/// <summary>Hangfire for the grains' business deadlines, on the same PostgreSQL server or beside the SQLite file.</summary>
+public static class SchedulingServiceCollectionExtensions
+{
+    /// <summary>The schema Hangfire creates and owns on PostgreSQL.</summary>
+    public const string PostgresSchema = "hangfire";
+
+    public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
+    {
+        var storage = StorageSettings.From(configuration);
+        var pollInterval = configuration.GetValue("Scheduling:PollInterval", TimeSpan.FromSeconds(15));
+        services.AddHangfire(hangfire =>
+        {
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (storage.IsPostgres)
+            {
+                hangfire.UsePostgreSqlStorage(
+                    bootstrap => bootstrap.UseNpgsqlConnection(storage.ConnectionString),
+                    new PostgreSqlStorageOptions { SchemaName = PostgresSchema, QueuePollInterval = pollInterval });
+            }
+            else
+            {
+                // Its own file: Hangfire's polling writes never wait on, or hold up, grain writes.
+                var file = SchedulerFile(storage.SqlitePath);
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                hangfire.UseSQLiteStorage(file, new SQLiteStorageOptions { QueuePollInterval = pollInterval });
+            }
+        });
+        services.AddHangfireServer(server =>
+        {
+            server.SchedulePollingInterval = pollInterval;
+            server.WorkerCount = configuration.GetValue("Scheduling:Workers", Math.Max(2, Environment.ProcessorCount));
+        });
+        services.AddSingleton<Deadlines>();
+        services.AddTransient<DeadlineJob>();
+        return services;
+    }
+
+    /// <summary>Where Hangfire keeps its jobs beside the grains' SQLite database: <c>socialvalue.db</c> → <c>socialvalue.scheduler.db</c>.</summary>
+    public static string SchedulerFile(string databasePath) =>
+        Path.Combine(Path.GetDirectoryName(databasePath) ?? "", Path.GetFileNameWithoutExtension(databasePath) + ".scheduler.db");
+}
