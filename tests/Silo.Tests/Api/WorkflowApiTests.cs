@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using SocialValue.Api.Http;
 using SocialValue.Api.Workflows;
-using SocialValue.Runtime;
+using Orleans;
 using SocialValue.Silo.Tests.Infrastructure;
 using SocialValue.Silo.Tests.TestGrains;
 

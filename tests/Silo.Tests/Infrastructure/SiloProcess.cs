@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace SocialValue.Silo.Tests.Infrastructure;
 
@@ -17,24 +16,28 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<SiloProcess> StartAsync(TestDatabase database)
+    public static async Task<SiloProcess> StartAsync(TestDatabase database, IEnumerable<string>? settings = null)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[]
-        {
+        string[] arguments =
+        [
             Path.Combine(AppContext.BaseDirectory, "SocialValue.Silo.dll"),
             $"--urls={address}",
             $"--Storage:Provider={database.Provider}",
             $"--ConnectionStrings:SocialValue={database.ConnectionString}",
             $"--Auth:BootstrapAdminKey={TestSilo.AdminKey}",
             "--Logging:LogLevel:Default=Warning",
-        })
+            "--Scheduling:PollInterval=00:00:01",
+            .. FreePort.OrleansEndpoints(),
+            .. settings ?? [],
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -81,12 +84,5 @@ public sealed class SiloProcess : IAsyncDisposable
             await KillAsync();
         }
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

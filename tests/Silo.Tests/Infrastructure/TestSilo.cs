@@ -2,8 +2,6 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SocialValue.Runtime;
-using SocialValue.Silo.Runtime;
 
 namespace SocialValue.Silo.Tests.Infrastructure;
 
@@ -27,8 +25,6 @@ public sealed class TestSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
-    public GrainRuntime Runtime => _app.Services.GetRequiredService<GrainRuntime>();
-
     public static async Task<TestSilo> StartAsync(
         TestDatabase database,
         IEnumerable<string>? settings = null,
@@ -40,16 +36,13 @@ public sealed class TestSilo : IAsyncDisposable
             $"--Storage:Provider={database.Provider}",
             $"--ConnectionStrings:SocialValue={database.ConnectionString}",
             $"--Auth:BootstrapAdminKey={AdminKey}",
-            "--Reminders:IdleWaitTime=00:00:01",
-            "--Reminders:ClusterCheckinInterval=00:00:02",
+            "--Scheduling:PollInterval=00:00:01",
+            .. FreePort.OrleansEndpoints(),
             "--Logging:LogLevel:Default=Warning",
             "--Logging:Console:FormatterName=simple",
             .. settings ?? [],
         ];
-        var app = SiloApplication.Create(
-            args,
-            builder => builder.Services.AddGrainAssembly(typeof(TestSilo).Assembly),
-            configureApp);
+        var app = SiloApplication.Create(args, configureApp: configureApp);
         await app.StartAsync();
         return new TestSilo(app, new Uri(app.Urls.Single()));
     }

@@ -1,55 +1,29 @@
-using SocialValue.Runtime;
-using SocialValue.Silo.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace SocialValue.Silo.Tests.TestGrains;
 
-public interface ICounterGrain : IGrain
+public interface ICounterGrain : IGrainWithStringKey
 {
     Task<int> IncrementAsync();
 
     Task<int> GetAsync();
 
-    /// <summary>Records entering and leaving around an await, to show calls never interleave.</summary>
-    Task TracedIncrementAsync(int call);
-
-    Task<IReadOnlyList<string>> TraceAsync();
-
-    Task<int> CallSelfAsync();
-
-    Task<int> CallThroughOtherAsync(string other);
-
     /// <summary>Moves the stored record on behind this activation's back, then writes: every write conflicts.</summary>
     Task<int> IncrementAgainstAnotherWriterAsync();
-
-    Task<int> ActivationsSeenAsync();
 }
 
+[GenerateSerializer]
 public sealed class CounterState
 {
+    [Id(0)]
     public int Count { get; set; }
-
-    public List<string> Trace { get; set; } = [];
 }
 
-public sealed class CounterGrain(IGrainContext context, IPersistentState<CounterState> counter, IGrainStorage storage)
-    : Grain(context), ICounterGrain
+public sealed class CounterGrain([PersistentState("test-counter", "store")] IPersistentState<CounterState> counter)
+    : Grain, ICounterGrain
 {
-    private static int _activations;
-
-    public static int Deactivations;
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref _activations);
-        return Task.CompletedTask;
-    }
-
-    public override Task OnDeactivateAsync(CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref Deactivations);
-        return Task.CompletedTask;
-    }
-
     public async Task<int> IncrementAsync()
     {
         counter.State.Count++;
@@ -59,28 +33,11 @@ public sealed class CounterGrain(IGrainContext context, IPersistentState<Counter
 
     public Task<int> GetAsync() => Task.FromResult(counter.State.Count);
 
-    public async Task TracedIncrementAsync(int call)
-    {
-        counter.State.Trace.Add($"enter {call}");
-        await Task.Delay(2);
-        counter.State.Count++;
-        counter.State.Trace.Add($"leave {call}");
-        await counter.WriteStateAsync();
-    }
-
-    public Task<IReadOnlyList<string>> TraceAsync() => Task.FromResult<IReadOnlyList<string>>(counter.State.Trace);
-
-    public Task<int> CallSelfAsync() => GrainFactory.GetGrain<ICounterGrain>(Key).GetAsync();
-
-    public Task<int> CallThroughOtherAsync(string other) => GrainFactory.GetGrain<ICounterGrain>(other).CallThroughOtherAsync(Key);
-
     public async Task<int> IncrementAgainstAnotherWriterAsync()
     {
-        var address = new StateAddress(nameof(CounterGrain), Key, "counter");
-        var stored = await storage.ReadAsync(address);
-        await storage.WriteAsync(address, stored?.Payload ?? "{}", stored?.ETag);
+        var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>("store");
+        var behindOurBack = new GrainState<CounterState>(new CounterState { Count = counter.State.Count }, counter.Etag);
+        await storage.WriteStateAsync("test-counter", this.GetGrainId(), behindOurBack);
         return await IncrementAsync();
     }
-
-    public Task<int> ActivationsSeenAsync() => Task.FromResult(_activations);
 }

@@ -1,11 +1,11 @@
 using SocialValue.Errors;
-using SocialValue.Runtime;
+using Orleans.Runtime;
 using SocialValue.Workflow;
 
 namespace SocialValue.Silo.Tests.TestGrains;
 
 /// <summary>A small resource with a state machine, to drive the generic workflow routes end to end.</summary>
-public interface ITicketGrain : IGrain
+public interface ITicketGrain : IGrainWithStringKey
 {
     Task<TicketDetails> GetAsync();
 
@@ -18,6 +18,7 @@ public interface ITicketGrain : IGrain
     Task<TicketDetails> FireAsync(TransitionRequest request, string? expectedETag);
 }
 
+[GenerateSerializer]
 public enum TicketStatus
 {
     Open,
@@ -26,6 +27,7 @@ public enum TicketStatus
     Cancelled,
 }
 
+[GenerateSerializer]
 public enum TicketTrigger
 {
     Start,
@@ -33,18 +35,24 @@ public enum TicketTrigger
     Cancel,
 }
 
+[GenerateSerializer]
 public sealed record TicketDetails(TicketStatus State, IReadOnlyList<TransitionRecord> History, string? ETag);
 
+[GenerateSerializer]
 public sealed class TicketState
 {
+    [Id(0)]
     public TicketStatus Status { get; set; }
 
+    [Id(1)]
     public bool Approved { get; set; }
 
+    [Id(2)]
     public List<TransitionRecord> History { get; set; } = [];
 }
 
-public sealed class TicketGrain(IGrainContext context, IPersistentState<TicketState> ticket) : Grain(context), ITicketGrain
+public sealed class TicketGrain([PersistentState("test-ticket", "store")] IPersistentState<TicketState> ticket, TimeProvider time)
+    : Grain, ITicketGrain
 {
     public const string NeedsApproval = "the ticket needs an approval";
 
@@ -64,18 +72,18 @@ public sealed class TicketGrain(IGrainContext context, IPersistentState<TicketSt
 
     public async Task<TicketDetails> FireAsync(TransitionRequest request, string? expectedETag)
     {
-        if (expectedETag is not null && expectedETag != ticket.ETag)
+        if (expectedETag is not null && expectedETag != ticket.Etag)
         {
-            throw new PreconditionFailedException(expectedETag, ticket.ETag ?? "(none)");
+            throw new PreconditionFailedException(expectedETag, ticket.Etag ?? "(none)");
         }
-        var transition = Workflow.Fire(ticket.State.Status, ticket.State, request, Context.Time.GetUtcNow());
+        var transition = Workflow.Fire(ticket.State.Status, ticket.State, request, time.GetUtcNow());
         ticket.State.Status = transition.To;
         ticket.State.History.Add(transition.Record);
         await ticket.WriteStateAsync();
         return Details();
     }
 
-    private TicketDetails Details() => new(ticket.State.Status, ticket.State.History, ticket.ETag);
+    private TicketDetails Details() => new(ticket.State.Status, ticket.State.History, ticket.Etag);
 
     private static Workflow<TicketStatus, TicketTrigger, TicketState> Define()
     {
