@@ -13,7 +13,7 @@ public sealed class ContractGrain(IGrainContext context, IPersistentState<Contra
 {
     public const string ReturnsDueReminder = "returns-due";
 
-    private static Workflow<ContractStatus, ContractTrigger, ContractState> Workflow => ContractWorkflow.Definition;
+    private ContractWorkflow Workflow => new(State, new ContractEffects(async () => (await ScoreFormula.GetCurrentAsync()).Version, AwardAsync, GoLive));
 
     private ContractState State => contract.State;
 
@@ -51,30 +51,16 @@ public sealed class ContractGrain(IGrainContext context, IPersistentState<Contra
     public Task<TransitionOptions> GetTransitionsAsync()
     {
         EnsureExists();
-        return Task.FromResult(Workflow.GetTransitions(State.Status, State));
+        return Workflow.GetTransitionsAsync();
     }
 
-    public Task<string> GetDiagramAsync() => Task.FromResult(Workflow.ToMermaid());
+    public Task<string> GetDiagramAsync() => Task.FromResult(ContractWorkflow.Diagram.ToMermaid());
 
     public async Task<ContractDetails> FireAsync(TransitionRequest request, string? expectedETag)
     {
         EnsureVersion(expectedETag);
-        var transition = Workflow.Fire(State.Status, State, request, Context.Time.GetUtcNow());
+        var transition = await Workflow.FireAsync(request, Context.Time.GetUtcNow());
         var trigger = Enum.Parse<ContractTrigger>(transition.Record.Trigger);
-        switch (trigger)
-        {
-            case ContractTrigger.PublishTender:
-                State.ScoreFormulaVersion = (await ScoreFormula.GetCurrentAsync()).Version;
-                break;
-            case ContractTrigger.Award:
-                await AwardAsync(request.Arguments.First(a => a.Key.Equals(ContractWorkflow.BidId, StringComparison.OrdinalIgnoreCase)).Value);
-                break;
-            case ContractTrigger.GoLive:
-                GoLive(transition.Record.At);
-                break;
-        }
-        State.Status = transition.To;
-        State.History.Add(transition.Record);
         var details = await SaveAsync();
         if (trigger == ContractTrigger.GoLive)
         {

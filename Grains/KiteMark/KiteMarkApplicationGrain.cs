@@ -10,11 +10,9 @@ public sealed class KiteMarkApplicationGrain(IGrainContext context, IPersistentS
     public const string ExpiryReminder = "expire";
     public const string Scheduler = "scheduler";
 
-    private Workflow<KiteMarkState, KiteMarkTrigger, KiteMarkContext>? _workflow;
-
     private KiteMarkApplicationState State => application.State;
 
-    private Workflow<KiteMarkState, KiteMarkTrigger, KiteMarkContext> Workflow => _workflow ??= KiteMarkWorkflow.For(State.Scheme);
+    private KiteMarkWorkflow Workflow(bool firedByScheduler) => new(State, Guards(firedByScheduler));
 
     public async Task<KiteMarkApplicationDetails> CreateAsync(NewKiteMarkApplication request)
     {
@@ -97,13 +95,13 @@ public sealed class KiteMarkApplicationGrain(IGrainContext context, IPersistentS
     public Task<TransitionOptions> GetTransitionsAsync()
     {
         EnsureExists();
-        return Task.FromResult(Workflow.GetTransitions(State.State, Guards(firedByScheduler: false)));
+        return Workflow(firedByScheduler: false).GetTransitionsAsync();
     }
 
     public async Task<KiteMarkApplicationDetails> FireAsync(TransitionRequest request, string? expectedETag)
     {
         EnsureVersion(expectedETag);
-        await ApplyAsync(Workflow.Fire(State.State, Guards(firedByScheduler: false), request, Context.Time.GetUtcNow()));
+        await ApplyAsync(await Workflow(firedByScheduler: false).FireAsync(request, Context.Time.GetUtcNow()));
         return Details();
     }
 
@@ -118,19 +116,12 @@ public sealed class KiteMarkApplicationGrain(IGrainContext context, IPersistentS
         }
         var reason = $"the award's validity of {State.Scheme.Validity} ended at {State.ValidUntil:O}";
         var request = new TransitionRequest(nameof(KiteMarkTrigger.Expire), Scheduler, reason, new Dictionary<string, string>());
-        await ApplyAsync(Workflow.Fire(State.State, KiteMarkTrigger.Expire, Guards(firedByScheduler: true), request, Context.Time.GetUtcNow()));
+        await ApplyAsync(await Workflow(firedByScheduler: true).FireAsync(KiteMarkTrigger.Expire, request, Context.Time.GetUtcNow()));
     }
 
     private async Task ApplyAsync(WorkflowTransition<KiteMarkState> transition)
     {
         var at = transition.Record.At;
-        State.State = transition.To;
-        State.History.Add(transition.Record);
-        if (transition.To == KiteMarkState.Awarded)
-        {
-            State.AwardedOn = at;
-            State.ValidUntil = KiteMarkSchemes.ValidUntil(at, State.Scheme.Validity);
-        }
         await SaveAsync();
 
         var register = GrainFactory.GetGrain<IKiteMarkRegisterGrain>(IKiteMarkRegisterGrain.Register);

@@ -11,7 +11,7 @@ public sealed class MaturityGrain(IGrainContext context, IPersistentState<Maturi
     // Quartz may deliver a reminder a moment before the stored review time it was registered for.
     private static readonly TimeSpan ReminderTolerance = TimeSpan.FromSeconds(1);
 
-    private static Workflow<MaturityLevel, DimensionTrigger, DimensionContext> Workflow => MaturityWorkflow.Definition;
+    private static MaturityWorkflow Workflow(DimensionState dimension) => new(dimension);
 
     public async Task<MaturityDetails> AssessAsync(IReadOnlyList<DimensionAssessment> dimensions, string actor, string? expectedETag)
     {
@@ -49,21 +49,19 @@ public sealed class MaturityGrain(IGrainContext context, IPersistentState<Maturi
     public async Task<TransitionOptions> GetTransitionsAsync(string code)
     {
         var dimension = await DimensionAsync(code);
-        return Workflow.GetTransitions(dimension.Present, ContextOf(dimension));
+        return await Workflow(dimension).GetTransitionsAsync();
     }
 
     public async Task<MaturityDetails> FireAsync(string code, TransitionRequest request, string? expectedETag)
     {
         var dimension = await DimensionAsync(code);
         await EnsureVersionAsync(expectedETag);
-        var transition = Workflow.Fire(dimension.Present, ContextOf(dimension), request, Context.Time.GetUtcNow());
-        dimension.Target = transition.To > dimension.Target ? transition.To : dimension.Target;
-        Move(dimension, transition.To, transition.Record);
+        await Workflow(dimension).FireAsync(request, Context.Time.GetUtcNow());
         await maturity.WriteStateAsync();
         return await DetailsAsync();
     }
 
-    public Task<string> GetDiagramAsync() => Task.FromResult(Workflow.ToMermaid());
+    public Task<string> GetDiagramAsync() => Task.FromResult(MaturityWorkflow.Diagram.ToMermaid());
 
     public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
     {
@@ -158,8 +156,6 @@ public sealed class MaturityGrain(IGrainContext context, IPersistentState<Maturi
         return maturity.State.Dimensions.FirstOrDefault(d => d.Code == code)
             ?? throw new NotFoundException($"'{code}' is not a maturity dimension; the codes are A to J.");
     }
-
-    private static DimensionContext ContextOf(DimensionState dimension) => new(dimension.Code, dimension.Target, dimension.Actions);
 
     private static string? Cleared(string? update, string? current) =>
         update is null ? current : string.IsNullOrWhiteSpace(update) ? null : update.Trim();
