@@ -61,8 +61,11 @@ public abstract class GrainWorkflow<TState, TTrigger>
     private TransitionRequest Firing => _firing ?? throw NotFiring();
 
     /// <summary>The triggers configured for <paramref name="state"/>, in enum order; none for a final state.</summary>
-    public IReadOnlyList<TTrigger> TriggersOf(TState state) =>
-        [.. Enum.GetValues<TTrigger>().Where(Transitions(state).Select(t => t.Trigger).Contains)];
+    public IReadOnlyList<TTrigger> TriggersOf(TState state)
+    {
+        var configured = Transitions(state).Select(t => t.Trigger).ToHashSet();
+        return [.. Enum.GetValues<TTrigger>().Where(configured.Contains)];
+    }
 
     /// <summary>
     /// Every trigger of the current state: permitted, with where it leads (several destinations joined by "|" when the
@@ -72,6 +75,7 @@ public abstract class GrainWorkflow<TState, TTrigger>
     public async Task<TransitionOptions> GetTransitionsAsync()
     {
         var state = State;
+        var transitions = Transitions(state).ToList();
         var permittedTriggers = (await Machine.GetPermittedTriggersAsync()).ToHashSet();
         var permitted = new List<PermittedTransition>();
         var blocked = new List<BlockedTransition>();
@@ -79,7 +83,7 @@ public abstract class GrainWorkflow<TState, TTrigger>
         {
             if (permittedTriggers.Contains(trigger))
             {
-                var destinations = Transitions(state).Where(t => t.Trigger.Equals(trigger)).Select(t => t.To).ToHashSet();
+                var destinations = transitions.Where(t => t.Trigger.Equals(trigger)).Select(t => t.To).ToHashSet();
                 permitted.Add(new PermittedTransition(trigger.ToString(), string.Join("|", Enum.GetValues<TState>().Where(destinations.Contains))));
             }
             else
@@ -105,8 +109,8 @@ public abstract class GrainWorkflow<TState, TTrigger>
 
     /// <summary>
     /// Fires <paramref name="trigger"/> on the grain's state: the state entered, the entry actions' changes and the
-    /// history entry are in the grain's state when this returns, not yet written. If anything fails, the state and
-    /// history are as they were.
+    /// history entry are in the grain's state when this returns, not yet written. A refused trigger changes nothing; if
+    /// an entry action fails, the state and the history are put back, so entry actions assign only once they cannot fail.
     /// </summary>
     /// <exception cref="TransitionRefusedException">The state has no such trigger, or guards fail; every failing reason is given.</exception>
     /// <exception cref="ValidationException">A required argument is missing, or an argument has no valid value.</exception>
