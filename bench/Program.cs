@@ -15,13 +15,6 @@ public static class Program
             return;
         }
 
-        // The PostgreSQL write comparison interleaved round by round, so that machine noise hits all three alike.
-        if (args is [PairedWriteDriver.Switch])
-        {
-            PairedWriteDriver.Run();
-            return;
-        }
-
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -15,7 +15,7 @@ public sealed class ContractGrain(
 {
     public const string ReturnsDueDeadline = "returns-due";
 
-    private static Workflow<ContractStatus, ContractTrigger, ContractState> Workflow => ContractWorkflow.Definition;
+    private ContractWorkflow Workflow => new(State, new ContractEffects(async () => (await ScoreFormula.GetCurrentAsync()).Version, AwardAsync, GoLive));
 
     private ContractState State => contract.State;
 
@@ -53,30 +53,15 @@ public sealed class ContractGrain(
     public Task<TransitionOptions> GetTransitionsAsync()
     {
         EnsureExists();
-        return Task.FromResult(Workflow.GetTransitions(State.Status, State));
+        return Workflow.GetTransitionsAsync();
     }
 
-    public Task<string> GetDiagramAsync() => Task.FromResult(Workflow.ToMermaid());
+    public Task<string> GetDiagramAsync() => Task.FromResult(ContractWorkflow.Diagram.ToMermaid());
 
     public async Task<ContractDetails> FireAsync(TransitionRequest request, string? expectedETag)
     {
         EnsureVersion(expectedETag);
-        var transition = Workflow.Fire(State.Status, State, request, time.GetUtcNow());
-        var trigger = Enum.Parse<ContractTrigger>(transition.Record.Trigger);
-        switch (trigger)
-        {
-            case ContractTrigger.PublishTender:
-                State.ScoreFormulaVersion = (await ScoreFormula.GetCurrentAsync()).Version;
-                break;
-            case ContractTrigger.Award:
-                await AwardAsync(request.Arguments.First(a => a.Key.Equals(ContractWorkflow.BidId, StringComparison.OrdinalIgnoreCase)).Value);
-                break;
-            case ContractTrigger.GoLive:
-                GoLive(transition.Record.At);
-                break;
-        }
-        State.Status = transition.To;
-        State.History.Add(transition.Record);
+        await Workflow.FireAsync(request, time.GetUtcNow());
         var scheduled = State.ReturnsDueJob;
         State.ReturnsDueJob = State.Status == ContractStatus.Live
             ? deadlines.Schedule<IContractGrain>(Key, ReturnsDueDeadline, State.ReturnsDue[^1].DueAt, scheduled)
@@ -319,10 +304,9 @@ public sealed class ContractGrain(
                 State.ReturnsDue[i] = due with { Status = ReturnDueStatus.Overdue, MarkedOverdueAt = now };
             }
         }
-        var scheduled = State.ReturnsDueJob;
-        State.ReturnsDueJob = deadlines.Schedule<IContractGrain>(Key, ReturnsDueDeadline, State.ReturnsDue[^1].DueAt, scheduled);
+        // The job calling now ends by itself (deleting it while it runs would abort it); the next one takes over.
+        State.ReturnsDueJob = deadlines.Schedule<IContractGrain>(Key, ReturnsDueDeadline, State.ReturnsDue[^1].DueAt, null);
         await SaveAsync();
-        deadlines.Release(scheduled, State.ReturnsDueJob);
     }
 
     private IBidScoreFormulaGrain ScoreFormula => GrainFactory.GetGrain<IBidScoreFormulaGrain>(IBidScoreFormulaGrain.Default);

@@ -2,8 +2,14 @@ using SocialValue.Workflow;
 
 namespace SocialValue.Contracts;
 
-/// <summary>The commissioning cycle of seeds 002 §5 and 004: one transition table, guards with the sentences the API returns.</summary>
-public static class ContractWorkflow
+/// <summary>What entering a state of the cycle needs from the grain, which alone reads other grains.</summary>
+/// <param name="ScoreFormulaVersionAsync">The current version of the bid score formula, fixed when the tender is published.</param>
+/// <param name="AwardAsync">Copies the named bid's commitments into the contract's terms, valued, and records the award.</param>
+/// <param name="GoLive">Starts the contract's life at the given time: the date and the first return due.</param>
+public sealed record ContractEffects(Func<Task<int>> ScoreFormulaVersionAsync, Func<string, Task> AwardAsync, Action<DateTimeOffset> GoLive);
+
+/// <summary>The commissioning cycle of seeds 002 §5 and 004 over a contract's state: one transition table, guards with the sentences the API returns.</summary>
+public sealed class ContractWorkflow : GrainWorkflow<ContractStatus, ContractTrigger>
 {
     public const string NeedsOutcome = "a tender needs at least one outcome in the specification";
     public const string NeedsWeighting = "a tender needs a social value weighting";
@@ -14,41 +20,50 @@ public static class ContractWorkflow
 
     public const string BidId = "bidId";
 
-    public static Workflow<ContractStatus, ContractTrigger, ContractState> Definition { get; } = Define();
+    private static readonly ContractEffects NoEffects = new(() => Task.FromResult(0), _ => Task.CompletedTask, _ => { });
 
-    private static Workflow<ContractStatus, ContractTrigger, ContractState> Define()
+    public ContractWorkflow(ContractState contract, ContractEffects effects)
+        : base("Commissioning cycle", ContractStatus.Initiated, () => contract.Status, status => contract.Status = status, contract.History)
     {
-        var workflow = new Workflow<ContractStatus, ContractTrigger, ContractState>("Commissioning cycle");
+        ArgumentNullException.ThrowIfNull(effects);
+        RequireArguments(ContractTrigger.Award, BidId);
+        RequireArguments(ContractTrigger.Terminate, "reason");
+        RequireArguments(ContractTrigger.Cancel, "reason");
+        var award = Parameter<string?>(ContractTrigger.Award, arguments => arguments.Get(BidId));
 
-        workflow.Configure(ContractStatus.Initiated)
+        Machine.Configure(ContractStatus.Initiated)
             .Permit(ContractTrigger.AnalyseNeeds, ContractStatus.NeedsAnalysis)
             .Permit(ContractTrigger.Cancel, ContractStatus.Cancelled);
-        workflow.Configure(ContractStatus.NeedsAnalysis)
+        Machine.Configure(ContractStatus.NeedsAnalysis)
             .Permit(ContractTrigger.Consult, ContractStatus.Consultation)
             .Permit(ContractTrigger.Cancel, ContractStatus.Cancelled);
-        workflow.Configure(ContractStatus.Consultation)
+        Machine.Configure(ContractStatus.Consultation)
             .Permit(ContractTrigger.Specify, ContractStatus.Specification)
             .Permit(ContractTrigger.Cancel, ContractStatus.Cancelled);
-        workflow.Configure(ContractStatus.Specification)
-            .PermitIf(ContractTrigger.PublishTender, ContractStatus.Tendering, c => c.OutcomeIds.Count > 0, NeedsOutcome)
-            .Guard(ContractTrigger.PublishTender, c => c.Weighting is not null, NeedsWeighting)
+        Machine.Configure(ContractStatus.Specification)
+            .PermitIf(ContractTrigger.PublishTender, ContractStatus.Tendering,
+                Guard(() => contract.OutcomeIds.Count > 0, NeedsOutcome),
+                Guard(() => contract.Weighting is not null, NeedsWeighting))
             .Permit(ContractTrigger.Cancel, ContractStatus.Cancelled);
-        workflow.Configure(ContractStatus.Tendering)
-            .PermitIf(ContractTrigger.CloseTender, ContractStatus.Evaluation, c => c.Bids.Count > 0, NeedsBid)
+        Machine.Configure(ContractStatus.Tendering)
+            .OnEntryFromAsync(ContractTrigger.PublishTender,
+                async () => contract.ScoreFormulaVersion = await effects.ScoreFormulaVersionAsync(), "fix the score formula version")
+            .PermitIf(ContractTrigger.CloseTender, ContractStatus.Evaluation, () => contract.Bids.Count > 0, NeedsBid)
             .Permit(ContractTrigger.Cancel, ContractStatus.Cancelled);
-        workflow.Configure(ContractStatus.Evaluation)
-            .PermitIf(ContractTrigger.Award, ContractStatus.Awarded, c => c.Bids.Any(b => b.Scores is not null), NeedsScoredBid)
-            .Guard(ContractTrigger.Award, (c, arguments) => arguments.TryGet(BidId, out var bidId) && c.IsScored(bidId), AwardNamesScoredBid)
+        Machine.Configure(ContractStatus.Evaluation)
+            .PermitIf(award, ContractStatus.Awarded,
+                Guard<string?>(_ => contract.Bids.Any(b => b.Scores is not null), NeedsScoredBid),
+                Guard<string?>(bidId => bidId is null || contract.IsScored(bidId), AwardNamesScoredBid))
             .Permit(ContractTrigger.Cancel, ContractStatus.Cancelled);
-        workflow.Configure(ContractStatus.Awarded)
-            .PermitIf(ContractTrigger.GoLive, ContractStatus.Live, c => c.Terms.Count > 0, NeedsCommitments);
-        workflow.Configure(ContractStatus.Live)
+        Machine.Configure(ContractStatus.Awarded)
+            .OnEntryFromAsync(award, bidId => effects.AwardAsync(bidId!), "copy the bid's commitments into terms")
+            .PermitIf(ContractTrigger.GoLive, ContractStatus.Live, () => contract.Terms.Count > 0, NeedsCommitments);
+        Machine.Configure(ContractStatus.Live)
+            .OnEntryFrom(ContractTrigger.GoLive, () => effects.GoLive(FiredAt), "date the start and the first return due")
             .Permit(ContractTrigger.Complete, ContractStatus.Completed)
             .Permit(ContractTrigger.Terminate, ContractStatus.Terminated);
-
-        workflow.RequireArguments(ContractTrigger.Award, BidId);
-        workflow.RequireArguments(ContractTrigger.Terminate, "reason");
-        workflow.RequireArguments(ContractTrigger.Cancel, "reason");
-        return workflow;
     }
+
+    /// <summary>The cycle as it is drawn: over a new contract, whose entry actions are never run.</summary>
+    public static ContractWorkflow Diagram => new(new ContractState(), NoEffects);
 }

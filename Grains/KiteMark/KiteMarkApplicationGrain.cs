@@ -12,11 +12,9 @@ public sealed class KiteMarkApplicationGrain(
     public const string ExpiryDeadline = "expire";
     public const string Scheduler = "scheduler";
 
-    private Workflow<KiteMarkState, KiteMarkTrigger, KiteMarkContext>? _workflow;
-
     private KiteMarkApplicationState State => application.State;
 
-    private Workflow<KiteMarkState, KiteMarkTrigger, KiteMarkContext> Workflow => _workflow ??= KiteMarkWorkflow.For(State.Scheme);
+    private KiteMarkWorkflow Workflow(bool firedByScheduler) => new(State, Guards(firedByScheduler));
 
     public async Task<KiteMarkApplicationDetails> CreateAsync(NewKiteMarkApplication request)
     {
@@ -99,13 +97,13 @@ public sealed class KiteMarkApplicationGrain(
     public Task<TransitionOptions> GetTransitionsAsync()
     {
         EnsureExists();
-        return Task.FromResult(Workflow.GetTransitions(State.State, Guards(firedByScheduler: false)));
+        return Workflow(firedByScheduler: false).GetTransitionsAsync();
     }
 
     public async Task<KiteMarkApplicationDetails> FireAsync(TransitionRequest request, string? expectedETag)
     {
         EnsureVersion(expectedETag);
-        await ApplyAsync(Workflow.Fire(State.State, Guards(firedByScheduler: false), request, time.GetUtcNow()));
+        await ApplyAsync(await Workflow(firedByScheduler: false).FireAsync(request, time.GetUtcNow()));
         return Details();
     }
 
@@ -121,19 +119,13 @@ public sealed class KiteMarkApplicationGrain(
         }
         var reason = $"the award's validity of {State.Scheme.Validity} ended at {State.ValidUntil:O}";
         var request = new TransitionRequest(nameof(KiteMarkTrigger.Expire), Scheduler, reason, new Dictionary<string, string>());
-        await ApplyAsync(Workflow.Fire(State.State, KiteMarkTrigger.Expire, Guards(firedByScheduler: true), request, time.GetUtcNow()));
+        State.ExpiryJob = null; // the job calling now ends by itself; deleting it while it runs would abort it
+        await ApplyAsync(await Workflow(firedByScheduler: true).FireAsync(KiteMarkTrigger.Expire, request, time.GetUtcNow()));
     }
 
     private async Task ApplyAsync(WorkflowTransition<KiteMarkState> transition)
     {
         var at = transition.Record.At;
-        State.State = transition.To;
-        State.History.Add(transition.Record);
-        if (transition.To == KiteMarkState.Awarded)
-        {
-            State.AwardedOn = at;
-            State.ValidUntil = KiteMarkSchemes.ValidUntil(at, State.Scheme.Validity);
-        }
         var scheduled = State.ExpiryJob;
         State.ExpiryJob = State.State == KiteMarkState.Awarded
             ? deadlines.Schedule<IKiteMarkApplicationGrain>(Key, ExpiryDeadline, State.ValidUntil!.Value, scheduled)

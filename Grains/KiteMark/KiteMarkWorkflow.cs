@@ -6,56 +6,62 @@ namespace SocialValue.KiteMark;
 public sealed record KiteMarkContext(bool ConsentToPublish, IReadOnlySet<string> AcceptedCriteria, bool FiredByScheduler);
 
 /// <summary>
-/// The application workflow. The award rule depends on the scheme, so each scheme gets its own definition: one
+/// The application workflow over an application's state. The award rule depends on the application's scheme: one
 /// guard per theme ("at least one accepted piece") and one per must-do criterion, each naming what is missing.
 /// </summary>
-public static class KiteMarkWorkflow
+public sealed class KiteMarkWorkflow : GrainWorkflow<KiteMarkState, KiteMarkTrigger>
 {
     public const string NeedsConsent =
         "the applicant must consent to its social value practice being published as case studies (consentToPublish)";
 
     public const string SchedulerOnly = "Expire is fired by the scheduler when the award's validity ends";
 
-    /// <summary>The shape of every definition, for the diagram: the transitions do not depend on the scheme.</summary>
-    public static Workflow<KiteMarkState, KiteMarkTrigger, KiteMarkContext> Diagram { get; } = For(KiteMarkSchemes.CheshireAndMerseyside);
-
-    /// <summary>The workflow of applications under <paramref name="scheme"/>.</summary>
-    public static Workflow<KiteMarkState, KiteMarkTrigger, KiteMarkContext> For(KiteMarkSchemeDefinition scheme)
+    public KiteMarkWorkflow(KiteMarkApplicationState application, KiteMarkContext context)
+        : base("Kite Mark application", KiteMarkState.Draft, () => application.State, state => application.State = state, application.History)
     {
-        var workflow = new Workflow<KiteMarkState, KiteMarkTrigger, KiteMarkContext>("Kite Mark application");
-        workflow.RequireArguments(KiteMarkTrigger.Reject, "reason");
-        workflow.RequireArguments(KiteMarkTrigger.Revoke, "reason");
+        ArgumentNullException.ThrowIfNull(context);
+        RequireArguments(KiteMarkTrigger.Reject, "reason");
+        RequireArguments(KiteMarkTrigger.Revoke, "reason");
 
-        workflow.Configure(KiteMarkState.Draft)
-            .PermitIf(KiteMarkTrigger.Submit, KiteMarkState.Submitted, c => c.ConsentToPublish, NeedsConsent)
+        Machine.Configure(KiteMarkState.Draft)
+            .PermitIf(KiteMarkTrigger.Submit, KiteMarkState.Submitted, () => context.ConsentToPublish, NeedsConsent)
             .Permit(KiteMarkTrigger.Withdraw, KiteMarkState.Withdrawn);
-        workflow.Configure(KiteMarkState.Submitted)
+        Machine.Configure(KiteMarkState.Submitted)
             .Permit(KiteMarkTrigger.StartReview, KiteMarkState.UnderReview)
             .Permit(KiteMarkTrigger.Reject, KiteMarkState.Rejected)
             .Permit(KiteMarkTrigger.Withdraw, KiteMarkState.Withdrawn);
-        var underReview = workflow.Configure(KiteMarkState.UnderReview)
+        Machine.Configure(KiteMarkState.UnderReview)
             .Permit(KiteMarkTrigger.RequestEvidence, KiteMarkState.MoreEvidenceRequested)
-            .Permit(KiteMarkTrigger.Award, KiteMarkState.Awarded)
+            .PermitIf(KiteMarkTrigger.Award, KiteMarkState.Awarded, [.. AwardRule(application.Scheme, context)])
             .Permit(KiteMarkTrigger.Reject, KiteMarkState.Rejected)
             .Permit(KiteMarkTrigger.Withdraw, KiteMarkState.Withdrawn);
-        foreach (var theme in scheme.Themes)
-        {
-            var criteria = theme.Criteria.Select(c => c.Id).ToHashSet();
-            underReview.Guard(KiteMarkTrigger.Award, c => c.AcceptedCriteria.Overlaps(criteria),
-                $"theme {theme.Name} has no accepted evidence yet");
-        }
-        foreach (var mustDo in scheme.Themes.SelectMany(t => t.Criteria).Where(c => c.MustDo))
-        {
-            underReview.Guard(KiteMarkTrigger.Award, c => c.AcceptedCriteria.Contains(mustDo.Id),
-                $"must-do '{mustDo.Text}' ({mustDo.Id}) has no accepted evidence yet");
-        }
-        workflow.Configure(KiteMarkState.MoreEvidenceRequested)
+        Machine.Configure(KiteMarkState.MoreEvidenceRequested)
             .Permit(KiteMarkTrigger.Resubmit, KiteMarkState.UnderReview)
             .Permit(KiteMarkTrigger.Reject, KiteMarkState.Rejected)
             .Permit(KiteMarkTrigger.Withdraw, KiteMarkState.Withdrawn);
-        workflow.Configure(KiteMarkState.Awarded)
-            .PermitIf(KiteMarkTrigger.Expire, KiteMarkState.Expired, c => c.FiredByScheduler, SchedulerOnly)
+        Machine.Configure(KiteMarkState.Awarded)
+            .OnEntryFrom(KiteMarkTrigger.Award, () =>
+            {
+                application.AwardedOn = FiredAt;
+                application.ValidUntil = KiteMarkSchemes.ValidUntil(FiredAt, application.Scheme.Validity);
+            }, "date the award and its validity")
+            .PermitIf(KiteMarkTrigger.Expire, KiteMarkState.Expired, () => context.FiredByScheduler, SchedulerOnly)
             .Permit(KiteMarkTrigger.Revoke, KiteMarkState.Revoked);
-        return workflow;
+    }
+
+    /// <summary>The workflow as it is drawn: over a new application under the shipped scheme (the transitions do not depend on the scheme).</summary>
+    public static KiteMarkWorkflow Diagram => new(new KiteMarkApplicationState(), new KiteMarkContext(false, new HashSet<string>(), false));
+
+    private static IEnumerable<Tuple<Func<bool>, string>> AwardRule(KiteMarkSchemeDefinition scheme, KiteMarkContext context)
+    {
+        foreach (var theme in scheme.Themes)
+        {
+            var criteria = theme.Criteria.Select(c => c.Id).ToHashSet();
+            yield return Guard(() => context.AcceptedCriteria.Overlaps(criteria), $"theme {theme.Name} has no accepted evidence yet");
+        }
+        foreach (var mustDo in scheme.Themes.SelectMany(t => t.Criteria).Where(c => c.MustDo))
+        {
+            yield return Guard(() => context.AcceptedCriteria.Contains(mustDo.Id), $"must-do '{mustDo.Text}' ({mustDo.Id}) has no accepted evidence yet");
+        }
     }
 }

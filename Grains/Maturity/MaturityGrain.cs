@@ -10,7 +10,7 @@ public sealed class MaturityGrain(
     [PersistentState("maturity", "store")] IPersistentState<MaturityState> maturity, MaturityOptions options, Deadlines deadlines, TimeProvider time)
     : KeyedGrain, IMaturityGrain
 {
-    private static Workflow<MaturityLevel, DimensionTrigger, DimensionContext> Workflow => MaturityWorkflow.Definition;
+    private static MaturityWorkflow Workflow(DimensionState dimension) => new(dimension);
 
     public async Task<MaturityDetails> AssessAsync(IReadOnlyList<DimensionAssessment> dimensions, string actor, string? expectedETag)
     {
@@ -50,21 +50,19 @@ public sealed class MaturityGrain(
     public async Task<TransitionOptions> GetTransitionsAsync(string code)
     {
         var dimension = await DimensionAsync(code);
-        return Workflow.GetTransitions(dimension.Present, ContextOf(dimension));
+        return await Workflow(dimension).GetTransitionsAsync();
     }
 
     public async Task<MaturityDetails> FireAsync(string code, TransitionRequest request, string? expectedETag)
     {
         var dimension = await DimensionAsync(code);
         await EnsureVersionAsync(expectedETag);
-        var transition = Workflow.Fire(dimension.Present, ContextOf(dimension), request, time.GetUtcNow());
-        dimension.Target = transition.To > dimension.Target ? transition.To : dimension.Target;
-        Move(dimension, transition.To, transition.Record);
+        await Workflow(dimension).FireAsync(request, time.GetUtcNow());
         await maturity.WriteStateAsync();
         return await DetailsAsync();
     }
 
-    public Task<string> GetDiagramAsync() => Task.FromResult(Workflow.ToMermaid());
+    public Task<string> GetDiagramAsync() => Task.FromResult(MaturityWorkflow.Diagram.ToMermaid());
 
     public async Task OnDeadlineAsync(string deadline)
     {
@@ -159,8 +157,6 @@ public sealed class MaturityGrain(
         return maturity.State.Dimensions.FirstOrDefault(d => d.Code == code)
             ?? throw new NotFoundException($"'{code}' is not a maturity dimension; the codes are A to J.");
     }
-
-    private static DimensionContext ContextOf(DimensionState dimension) => new(dimension.Code, dimension.Target, dimension.Actions);
 
     private static string? Cleared(string? update, string? current) =>
         update is null ? current : string.IsNullOrWhiteSpace(update) ? null : update.Trim();

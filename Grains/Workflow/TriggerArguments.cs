@@ -21,9 +21,6 @@ public sealed class TriggerArguments
         }
     }
 
-    /// <summary>No arguments: what a listing of transitions has to judge destinations with.</summary>
-    public static TriggerArguments Empty { get; } = new(new Dictionary<string, string>());
-
     /// <summary>The value of <paramref name="name"/>, when given and not blank.</summary>
     public bool TryGet(string name, [NotNullWhen(true)] out string? value)
     {

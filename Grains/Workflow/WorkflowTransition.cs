@@ -1,8 +1,8 @@
 namespace SocialValue.Workflow;
 
 /// <summary>
-/// The outcome of firing a permitted trigger: the state left, the state entered and the record for the history.
-/// Nothing has changed yet; the grain applies <see cref="To"/> and appends <see cref="Record"/>.
+/// The outcome of a fired trigger: the state left, the state entered and the record appended to the history.
+/// All three are already in the grain's state; the grain writes it, then does what follows outside it (reminders, indexes).
 /// </summary>
 public sealed record WorkflowTransition<TState>(TState From, TState To, TransitionRecord Record)
     where TState : struct, Enum;

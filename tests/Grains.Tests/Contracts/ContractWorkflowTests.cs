@@ -7,71 +7,193 @@ namespace SocialValue.Grains.Tests.Contracts;
 public sealed class ContractWorkflowTests
 {
     private static readonly DateTimeOffset Now = new(2026, 4, 1, 9, 0, 0, TimeSpan.Zero);
-    private static readonly Workflow<ContractStatus, ContractTrigger, ContractState> Workflow = ContractWorkflow.Definition;
+
+    private readonly List<string> _effects = [];
 
     [Fact]
-    public void The_cycle_runs_from_Initiated_to_Completed_through_every_state_of_API_md()
+    public async Task The_cycle_runs_from_Initiated_to_Completed_through_every_state_of_API_md_recording_each_step()
     {
         var contract = new ContractState { OutcomeIds = ["o1"], Weighting = 0.3m, Bids = [ScoredBid("b1")], Terms = [Term()] };
-        var state = Workflow.InitialState;
-        var visited = new List<ContractStatus> { state };
+        var workflow = Workflow(contract);
+        var visited = new List<ContractStatus> { contract.Status };
         foreach (var (trigger, arguments) in new[]
         {
             ("AnalyseNeeds", Args()), ("Consult", Args()), ("Specify", Args()), ("PublishTender", Args()),
             ("CloseTender", Args()), ("Award", Args(("bidId", "b1"))), ("GoLive", Args()), ("Complete", Args()),
         })
         {
-            state = Workflow.Fire(state, contract, Request(trigger, arguments), Now).To;
-            visited.Add(state);
+            await workflow.FireAsync(Request(trigger, arguments), Now);
+            visited.Add(contract.Status);
         }
 
-        Assert.Equal(
-            [ContractStatus.Initiated, ContractStatus.NeedsAnalysis, ContractStatus.Consultation, ContractStatus.Specification,
-             ContractStatus.Tendering, ContractStatus.Evaluation, ContractStatus.Awarded, ContractStatus.Live, ContractStatus.Completed],
-            visited);
+        ContractStatus[] cycle =
+        [
+            ContractStatus.Initiated, ContractStatus.NeedsAnalysis, ContractStatus.Consultation, ContractStatus.Specification,
+            ContractStatus.Tendering, ContractStatus.Evaluation, ContractStatus.Awarded, ContractStatus.Live, ContractStatus.Completed,
+        ];
+        Assert.Equal(cycle, visited);
+        Assert.Equal(cycle.Skip(1).Select(s => s.ToString()), contract.History.Select(h => h.To));
+        Assert.Equal(cycle.SkipLast(1).Select(s => s.ToString()), contract.History.Select(h => h.From));
+        Assert.Equal(ContractStatus.Initiated, workflow.InitialState);
     }
 
     [Fact]
-    public void PublishTender_is_blocked_without_an_outcome_and_without_a_weighting_with_both_reasons()
+    public async Task A_fired_trigger_writes_the_history_entry_into_the_contract_and_returns_it()
     {
-        var options = Workflow.GetTransitions(ContractStatus.Specification, new ContractState());
+        var contract = new ContractState { Status = ContractStatus.Live };
+        var request = new TransitionRequest("terminate", "officer@walsall", "breach of the break clause", Args(("reason", "breach of the break clause")));
+
+        var transition = await Workflow(contract).FireAsync(request, Now);
+
+        var expected = new TransitionRecord(Now, "officer@walsall", "Terminate", "Live", "Terminated", "breach of the break clause");
+        Assert.Equal([expected], contract.History);
+        Assert.Equal(new WorkflowTransition<ContractStatus>(ContractStatus.Live, ContractStatus.Terminated, expected), transition);
+        Assert.Equal(ContractStatus.Terminated, contract.Status);
+    }
+
+    [Fact]
+    public async Task The_listing_gives_the_permitted_triggers_in_enum_order_with_where_they_lead()
+    {
+        var options = await Workflow(new ContractState()).GetTransitionsAsync();
+
+        Assert.Equal("Initiated", options.State);
+        Assert.Equal([new PermittedTransition("AnalyseNeeds", "NeedsAnalysis"), new PermittedTransition("Cancel", "Cancelled")], options.Permitted);
+        Assert.Empty(options.Blocked);
+    }
+
+    [Fact]
+    public async Task PublishTender_is_blocked_without_an_outcome_and_without_a_weighting_with_both_reasons()
+    {
+        var options = await Workflow(new ContractState { Status = ContractStatus.Specification }).GetTransitionsAsync();
 
         var blocked = Assert.Single(options.Blocked);
         Assert.Equal("PublishTender", blocked.Trigger);
         Assert.Equal([ContractWorkflow.NeedsOutcome, ContractWorkflow.NeedsWeighting], blocked.Reasons);
-        var refused = Assert.Throws<TransitionRefusedException>(() =>
-            Workflow.Fire(ContractStatus.Specification, new ContractState { Weighting = 0.1m }, Request("PublishTender"), Now));
-        Assert.Equal([ContractWorkflow.NeedsOutcome], refused.Reasons);
+        Assert.Equal([new PermittedTransition("Cancel", "Cancelled")], options.Permitted);
     }
 
     [Fact]
-    public void CloseTender_is_blocked_until_a_bid_arrives()
+    public async Task A_refused_trigger_gives_its_reasons_and_changes_nothing()
     {
-        var blocked = Assert.Single(Workflow.GetTransitions(ContractStatus.Tendering, new ContractState()).Blocked);
+        var contract = new ContractState { Status = ContractStatus.Specification, Weighting = 0.1m };
+
+        var refused = await Assert.ThrowsAsync<TransitionRefusedException>(() => Workflow(contract).FireAsync(Request("PublishTender"), Now));
+
+        Assert.Equal(("PublishTender", "Specification"), (refused.Trigger, refused.State));
+        Assert.Equal([ContractWorkflow.NeedsOutcome], refused.Reasons);
+        Assert.Equal(ContractStatus.Specification, contract.Status);
+        Assert.Empty(contract.History);
+        Assert.Empty(_effects);
+    }
+
+    [Fact]
+    public async Task CloseTender_is_blocked_until_a_bid_arrives()
+    {
+        var blocked = Assert.Single((await Workflow(new ContractState { Status = ContractStatus.Tendering }).GetTransitionsAsync()).Blocked);
 
         Assert.Equal(("CloseTender", ContractWorkflow.NeedsBid), (blocked.Trigger, Assert.Single(blocked.Reasons)));
     }
 
     [Fact]
-    public void Award_needs_a_scored_bid_and_must_name_one()
+    public async Task Award_is_listed_by_its_argument_free_guard()
     {
-        var unscored = new ContractState { Bids = [ScoredBid("b1") with { Scores = null }] };
-        var blocked = Assert.Single(Workflow.GetTransitions(ContractStatus.Evaluation, unscored).Blocked);
-        Assert.Equal(("Award", ContractWorkflow.NeedsScoredBid), (blocked.Trigger, Assert.Single(blocked.Reasons)));
+        var unscored = new ContractState { Status = ContractStatus.Evaluation, Bids = [ScoredBid("b1") with { Scores = null }] };
+        var scored = new ContractState { Status = ContractStatus.Evaluation, Bids = [ScoredBid("b1"), ScoredBid("b2") with { Scores = null }] };
 
-        var scored = new ContractState { Bids = [ScoredBid("b1"), ScoredBid("b2") with { Scores = null }] };
-        Assert.Contains(Workflow.GetTransitions(ContractStatus.Evaluation, scored).Permitted, p => p.Trigger == "Award");
-        var namesUnscored = Assert.Throws<TransitionRefusedException>(() =>
-            Workflow.Fire(ContractStatus.Evaluation, scored, Request("Award", Args(("bidId", "b2"))), Now));
-        Assert.Equal([ContractWorkflow.AwardNamesScoredBid], namesUnscored.Reasons);
-        var missing = Assert.Throws<ValidationException>(() => Workflow.Fire(ContractStatus.Evaluation, scored, Request("Award"), Now));
-        Assert.Contains("bidId", missing.Errors.Keys);
+        var blocked = Assert.Single((await Workflow(unscored).GetTransitionsAsync()).Blocked);
+        var permitted = (await Workflow(scored).GetTransitionsAsync()).Permitted;
+
+        Assert.Equal(("Award", ContractWorkflow.NeedsScoredBid), (blocked.Trigger, Assert.Single(blocked.Reasons)));
+        Assert.Contains(new PermittedTransition("Award", "Awarded"), permitted);
     }
 
     [Fact]
-    public void GoLive_is_blocked_without_commitments()
+    public async Task Award_naming_an_unscored_bid_is_refused_when_fired_with_its_reason()
     {
-        var blocked = Assert.Single(Workflow.GetTransitions(ContractStatus.Awarded, new ContractState()).Blocked);
+        var contract = new ContractState { Status = ContractStatus.Evaluation, Bids = [ScoredBid("b1"), ScoredBid("b2") with { Scores = null }] };
+
+        var refused = await Assert.ThrowsAsync<TransitionRefusedException>(() =>
+            Workflow(contract).FireAsync(Request("Award", Args(("bidId", "b2"))), Now));
+
+        Assert.Equal([ContractWorkflow.AwardNamesScoredBid], refused.Reasons);
+        Assert.Equal(ContractStatus.Evaluation, contract.Status);
+        Assert.Empty(_effects);
+    }
+
+    [Fact]
+    public async Task Award_with_nothing_scored_gives_both_reasons_when_fired()
+    {
+        var contract = new ContractState { Status = ContractStatus.Evaluation, Bids = [ScoredBid("b1") with { Scores = null }] };
+
+        var refused = await Assert.ThrowsAsync<TransitionRefusedException>(() =>
+            Workflow(contract).FireAsync(Request("Award", Args(("bidId", "b1"))), Now));
+
+        Assert.Equal([ContractWorkflow.NeedsScoredBid, ContractWorkflow.AwardNamesScoredBid], refused.Reasons);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("   ")]
+    public async Task Award_without_a_bid_id_is_a_validation_error_naming_it(string? bidId)
+    {
+        var contract = new ContractState { Status = ContractStatus.Evaluation, Bids = [ScoredBid("b1")] };
+
+        var invalid = await Assert.ThrowsAsync<ValidationException>(() =>
+            Workflow(contract).FireAsync(Request("Award", bidId is null ? Args() : Args(("bidId", bidId))), Now));
+
+        Assert.Equal(["bidId is required"], invalid.Errors["bidId"]);
+        Assert.Equal(ContractStatus.Evaluation, contract.Status);
+    }
+
+    [Fact]
+    public async Task Entering_Awarded_copies_the_named_bids_commitments_through_the_grain()
+    {
+        var contract = new ContractState { Status = ContractStatus.Evaluation, Bids = [ScoredBid("b1"), ScoredBid("b2")] };
+
+        await Workflow(contract).FireAsync(Request("Award", Args(("BIDID", "b2"))), Now);
+
+        Assert.Equal(["award b2"], _effects);
+        Assert.Equal(ContractStatus.Awarded, contract.Status);
+        Assert.Single(contract.Terms);
+    }
+
+    [Fact]
+    public async Task Entering_Tendering_fixes_the_score_formula_version()
+    {
+        var contract = new ContractState { Status = ContractStatus.Specification, OutcomeIds = ["o1"], Weighting = 0.2m };
+
+        await Workflow(contract).FireAsync(Request("PublishTender"), Now);
+
+        Assert.Equal(7, contract.ScoreFormulaVersion);
+    }
+
+    [Fact]
+    public async Task Entering_Live_starts_the_contract_at_the_time_fired()
+    {
+        var contract = new ContractState { Status = ContractStatus.Awarded, Terms = [Term()] };
+
+        await Workflow(contract).FireAsync(Request("GoLive"), Now);
+
+        Assert.Equal([$"go live {Now:O}"], _effects);
+    }
+
+    [Fact]
+    public async Task A_failing_entry_action_leaves_the_state_and_history_as_they_were()
+    {
+        var contract = new ContractState { Status = ContractStatus.Evaluation, Bids = [ScoredBid("b1")] };
+        var failing = new ContractWorkflow(contract, new ContractEffects(
+            () => Task.FromResult(1), _ => throw new InvalidOperationException("the framework is unavailable"), _ => { }));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing.FireAsync(Request("Award", Args(("bidId", "b1"))), Now));
+
+        Assert.Equal(ContractStatus.Evaluation, contract.Status);
+        Assert.Empty(contract.History);
+    }
+
+    [Fact]
+    public async Task GoLive_is_blocked_without_commitments()
+    {
+        var blocked = Assert.Single((await Workflow(new ContractState { Status = ContractStatus.Awarded }).GetTransitionsAsync()).Blocked);
 
         Assert.Equal(("GoLive", ContractWorkflow.NeedsCommitments), (blocked.Trigger, Assert.Single(blocked.Reasons)));
     }
@@ -83,40 +205,60 @@ public sealed class ContractWorkflowTests
     [InlineData(ContractStatus.Awarded, false)]
     [InlineData(ContractStatus.Live, false)]
     [InlineData(ContractStatus.Completed, false)]
-    public void Cancel_is_a_trigger_only_before_Awarded_and_needs_a_reason(ContractStatus state, bool permitted)
+    public async Task Cancel_is_a_trigger_only_before_Awarded_and_needs_a_reason(ContractStatus state, bool permitted)
     {
         var request = Request("Cancel", Args(("reason", "the service is no longer needed")));
 
         if (permitted)
         {
-            Assert.Equal(ContractStatus.Cancelled, Workflow.Fire(state, new ContractState(), request, Now).To);
-            Assert.Throws<ValidationException>(() => Workflow.Fire(state, new ContractState(), Request("Cancel"), Now));
+            await Assert.ThrowsAsync<ValidationException>(() => Workflow(new ContractState { Status = state }).FireAsync(Request("Cancel"), Now));
+            var contract = new ContractState { Status = state };
+            await Workflow(contract).FireAsync(request, Now);
+            Assert.Equal(ContractStatus.Cancelled, contract.Status);
         }
         else
         {
-            var refused = Assert.Throws<TransitionRefusedException>(() => Workflow.Fire(state, new ContractState(), request, Now));
-            Assert.Contains($"Cancel is not permitted while in state {state}", refused.Reasons[0]);
+            var refused = await Assert.ThrowsAsync<TransitionRefusedException>(() => Workflow(new ContractState { Status = state }).FireAsync(request, Now));
+            Assert.StartsWith($"Cancel is not permitted while in state {state}", Assert.Single(refused.Reasons));
         }
     }
 
     [Fact]
-    public void Terminate_leaves_only_Live_and_needs_a_reason()
+    public async Task A_trigger_of_no_transition_from_the_state_names_the_triggers_it_has_or_that_it_is_final()
     {
-        Assert.Equal(ContractStatus.Terminated,
-            Workflow.Fire(ContractStatus.Live, new ContractState(), Request("Terminate", Args(("reason", "breach of the break clause"))), Now).To);
-        Assert.Throws<ValidationException>(() => Workflow.Fire(ContractStatus.Live, new ContractState(), Request("Terminate"), Now));
-        Assert.Throws<TransitionRefusedException>(() =>
-            Workflow.Fire(ContractStatus.Awarded, new ContractState(), Request("Terminate", Args(("reason", "r"))), Now));
+        var notHere = await Assert.ThrowsAsync<TransitionRefusedException>(() =>
+            Workflow(new ContractState { Status = ContractStatus.Awarded }).FireAsync(Request("Terminate", Args(("reason", "r"))), Now));
+        var final = await Assert.ThrowsAsync<TransitionRefusedException>(() =>
+            Workflow(new ContractState { Status = ContractStatus.Terminated }).FireAsync(Request("Complete"), Now));
+
+        Assert.Equal(["Terminate is not permitted while in state Awarded; its triggers are GoLive"], notHere.Reasons);
+        Assert.Equal(["Complete is not permitted while in state Terminated, which is final"], final.Reasons);
+        Assert.Empty((await Workflow(new ContractState { Status = ContractStatus.Terminated }).GetTransitionsAsync()).Permitted);
+    }
+
+    [Theory]
+    [InlineData("Fly")]
+    [InlineData("3")]
+    [InlineData("GoLive, Complete")]
+    public async Task A_name_that_is_no_trigger_is_a_validation_error_listing_the_triggers(string name)
+    {
+        var invalid = await Assert.ThrowsAsync<ValidationException>(() => Workflow(new ContractState()).FireAsync(Request(name), Now));
+
+        Assert.Contains("its triggers are AnalyseNeeds, Consult, Specify", Assert.Single(invalid.Errors["trigger"]));
     }
 
     [Fact]
-    public void The_diagram_has_every_edge_of_API_md_and_no_other()
+    public void The_diagram_has_every_edge_of_API_md_with_its_guards_and_no_other()
     {
-        var mermaid = Workflow.ToMermaid();
+        var mermaid = ContractWorkflow.Diagram.ToMermaid();
 
-        var edges = mermaid.Split('\n').Count(l => l.Contains(" : ", StringComparison.Ordinal));
-        Assert.Equal(8 + 6 + 1, edges);
+        var edges = mermaid.Split('\n').Where(l => l.Contains(" --> ", StringComparison.Ordinal) && !l.Contains("[*]", StringComparison.Ordinal));
+        Assert.Equal(8 + 6 + 1, edges.Count());
+        Assert.StartsWith("---\ntitle: Commissioning cycle\n---\nstateDiagram-v2\n", mermaid);
+        Assert.Contains("[*] --> Initiated", mermaid);
         Assert.Contains("Live --> Terminated : Terminate", mermaid);
+        Assert.Contains($"Specification --> Tendering : PublishTender / fix the score formula version [{ContractWorkflow.NeedsOutcome}] [{ContractWorkflow.NeedsWeighting}]", mermaid);
+        Assert.Contains("Evaluation --> Awarded : Award", mermaid);
         Assert.DoesNotContain("Awarded --> Cancelled", mermaid);
     }
 
@@ -137,6 +279,17 @@ public sealed class ContractWorkflowTests
         Assert.Equal(new DateOnly(2026, 7, 1), new Quarter(2026, 3).Start);
         Assert.Equal(new Quarter(2026, 2), Quarter.Of(new DateOnly(2026, 6, 30)));
     }
+
+    // Effects as the grain supplies them, recorded; the award copies one term, as AwardAsync would.
+    private ContractWorkflow Workflow(ContractState contract) => new(contract, new ContractEffects(
+        () => Task.FromResult(7),
+        bidId =>
+        {
+            _effects.Add($"award {bidId}");
+            contract.Terms = [Term()];
+            return Task.CompletedTask;
+        },
+        at => _effects.Add($"go live {at:O}")));
 
     private static BidDetails ScoredBid(string id) =>
         new(id, "Supplier", null, 100, [new Commitment("m1", 5)], new BidAnswers("d", "m"), Now, new BidScores(4, 3), 0.7m, 0.21m, 1, "officer");

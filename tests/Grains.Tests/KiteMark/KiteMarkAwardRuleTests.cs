@@ -8,23 +8,22 @@ namespace SocialValue.Grains.Tests.KiteMark;
 public sealed class KiteMarkAwardRuleTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 14, 9, 30, 0, TimeSpan.Zero);
-    private static readonly Workflow<KiteMarkState, KiteMarkTrigger, KiteMarkContext> Workflow = KiteMarkWorkflow.For(KiteMarkSchemes.CheshireAndMerseyside);
 
     // One accepted criterion per theme, and the three default must-dos.
     private static readonly string[] EveryThemeAndMustDo = ["social-4", "economic-2", "environment-6", "innovation-1"];
 
     [Fact]
-    public void Award_is_blocked_naming_the_theme_without_accepted_evidence()
+    public async Task Award_is_blocked_naming_the_theme_without_accepted_evidence()
     {
-        var reasons = AwardReasons("social-4", "economic-2", "environment-6");
+        var reasons = await AwardReasonsAsync("social-4", "economic-2", "environment-6");
 
         Assert.Equal(["theme Innovation has no accepted evidence yet"], reasons);
     }
 
     [Fact]
-    public void Award_is_blocked_naming_each_unmet_must_do_when_every_theme_is_covered()
+    public async Task Award_is_blocked_naming_each_unmet_must_do_when_every_theme_is_covered()
     {
-        var reasons = AwardReasons("social-1", "economic-2", "environment-1", "innovation-2");
+        var reasons = await AwardReasonsAsync("social-1", "economic-2", "environment-1", "innovation-2");
 
         Assert.Equal(
             [
@@ -35,9 +34,9 @@ public sealed class KiteMarkAwardRuleTests
     }
 
     [Fact]
-    public void Award_with_nothing_accepted_names_all_four_themes_and_three_must_dos()
+    public async Task Award_with_nothing_accepted_names_all_four_themes_and_three_must_dos()
     {
-        var reasons = AwardReasons();
+        var reasons = await AwardReasonsAsync();
 
         Assert.Equal(7, reasons.Count);
         Assert.Equal(["Social", "Economic", "Environment", "Innovation"],
@@ -45,72 +44,107 @@ public sealed class KiteMarkAwardRuleTests
     }
 
     [Fact]
-    public void Award_is_permitted_once_every_theme_and_must_do_has_accepted_evidence()
+    public async Task Award_is_permitted_once_every_theme_and_must_do_has_accepted_evidence_and_dates_the_award_on_entry()
     {
-        var options = Workflow.GetTransitions(KiteMarkState.UnderReview, Context(EveryThemeAndMustDo));
+        var application = Application(KiteMarkState.UnderReview);
+        var workflow = new KiteMarkWorkflow(application, Context(EveryThemeAndMustDo));
+
+        var options = await workflow.GetTransitionsAsync();
+        var transition = await workflow.FireAsync(Request("Award"), Now);
 
         Assert.Contains(options.Permitted, p => p is { Trigger: "Award", To: "Awarded" });
-        var transition = Workflow.Fire(KiteMarkState.UnderReview, KiteMarkTrigger.Award, Context(EveryThemeAndMustDo), Request("Award"), Now);
-        Assert.Equal(KiteMarkState.Awarded, transition.To);
+        Assert.DoesNotContain(options.Blocked, b => b.Trigger == "Award");
+        Assert.Equal(KiteMarkState.Awarded, application.State);
+        Assert.Equal((Now, KiteMarkSchemes.ValidUntil(Now, application.Scheme.Validity)), (application.AwardedOn, application.ValidUntil));
+        var record = new TransitionRecord(Now, "test", "Award", "UnderReview", "Awarded", null);
+        Assert.Equal([record], application.History);
+        Assert.Equal(record, transition.Record);
     }
 
     [Fact]
-    public void A_local_scheme_with_other_must_dos_judges_by_its_own()
+    public async Task A_refused_award_leaves_the_application_undated()
     {
-        var scheme = KiteMarkSchemes.CheshireAndMerseyside with
+        var application = Application(KiteMarkState.UnderReview);
+
+        await Assert.ThrowsAsync<TransitionRefusedException>(() =>
+            new KiteMarkWorkflow(application, Context(["social-4"])).FireAsync(Request("Award"), Now));
+
+        Assert.Equal((KiteMarkState.UnderReview, null, null), (application.State, application.AwardedOn, application.ValidUntil));
+        Assert.Empty(application.History);
+    }
+
+    [Fact]
+    public async Task A_local_scheme_with_other_must_dos_judges_by_its_own()
+    {
+        var application = Application(KiteMarkState.UnderReview);
+        application.Scheme = KiteMarkSchemes.CheshireAndMerseyside with
         {
             Themes = [.. KiteMarkSchemes.CheshireAndMerseyside.Themes.Select(t => t with
             {
                 Criteria = [.. t.Criteria.Select(c => c with { MustDo = c.Id == "social-5" })],
             })],
         };
-        var local = KiteMarkWorkflow.For(scheme);
 
-        var refused = Assert.Throws<TransitionRefusedException>(() =>
-            local.Fire(KiteMarkState.UnderReview, KiteMarkTrigger.Award, Context(EveryThemeAndMustDo), Request("Award"), Now));
+        var refused = await Assert.ThrowsAsync<TransitionRefusedException>(() =>
+            new KiteMarkWorkflow(application, Context(EveryThemeAndMustDo)).FireAsync(Request("Award"), Now));
 
         Assert.Equal(["must-do 'Carers' quality of life is improved' (social-5) has no accepted evidence yet"], refused.Reasons);
     }
 
     [Fact]
-    public void Submit_needs_consent_to_publish()
+    public async Task Submit_needs_consent_to_publish()
     {
-        var refused = Assert.Throws<TransitionRefusedException>(() =>
-            Workflow.Fire(KiteMarkState.Draft, KiteMarkTrigger.Submit, Context([]) with { ConsentToPublish = false }, Request("Submit"), Now));
+        var workflow = new KiteMarkWorkflow(Application(KiteMarkState.Draft), Context([]) with { ConsentToPublish = false });
 
+        var blocked = Assert.Single((await workflow.GetTransitionsAsync()).Blocked);
+        var refused = await Assert.ThrowsAsync<TransitionRefusedException>(() => workflow.FireAsync(Request("Submit"), Now));
+
+        Assert.Equal("Submit", blocked.Trigger);
+        Assert.Equal([KiteMarkWorkflow.NeedsConsent], blocked.Reasons);
         Assert.Equal([KiteMarkWorkflow.NeedsConsent], refused.Reasons);
     }
 
     [Fact]
-    public void Only_the_scheduler_expires_an_award()
+    public async Task Only_the_scheduler_expires_an_award()
     {
-        var refused = Assert.Throws<TransitionRefusedException>(() =>
-            Workflow.Fire(KiteMarkState.Awarded, KiteMarkTrigger.Expire, Context([]), Request("Expire"), Now));
+        var application = Application(KiteMarkState.Awarded);
+
+        var refused = await Assert.ThrowsAsync<TransitionRefusedException>(() =>
+            new KiteMarkWorkflow(application, Context([])).FireAsync(KiteMarkTrigger.Expire, Request("Expire"), Now));
         Assert.Equal([KiteMarkWorkflow.SchedulerOnly], refused.Reasons);
 
-        var expired = Workflow.Fire(KiteMarkState.Awarded, KiteMarkTrigger.Expire, Context([]) with { FiredByScheduler = true }, Request("Expire"), Now);
-        Assert.Equal(KiteMarkState.Expired, expired.To);
+        await new KiteMarkWorkflow(application, Context([]) with { FiredByScheduler = true }).FireAsync(KiteMarkTrigger.Expire, Request("Expire"), Now);
+        Assert.Equal(KiteMarkState.Expired, application.State);
     }
 
     [Theory]
     [InlineData(KiteMarkTrigger.Reject, KiteMarkState.UnderReview)]
     [InlineData(KiteMarkTrigger.Revoke, KiteMarkState.Awarded)]
-    public void Reject_and_revoke_need_a_reason(KiteMarkTrigger trigger, KiteMarkState from)
+    public async Task Reject_and_revoke_need_a_reason(KiteMarkTrigger trigger, KiteMarkState from)
     {
-        var invalid = Assert.Throws<ValidationException>(() => Workflow.Fire(from, trigger, Context(EveryThemeAndMustDo), Request(trigger.ToString()), Now));
+        var application = Application(from);
 
-        Assert.True(invalid.Errors.ContainsKey("reason"));
+        var invalid = await Assert.ThrowsAsync<ValidationException>(() =>
+            new KiteMarkWorkflow(application, Context(EveryThemeAndMustDo)).FireAsync(Request(trigger.ToString()), Now));
+
+        Assert.Equal([$"reason is required"], invalid.Errors["reason"]);
+        Assert.Equal(from, application.State);
     }
 
     [Fact]
-    public void Review_goes_back_and_forth_with_more_evidence_and_the_final_states_have_no_triggers()
+    public async Task Review_goes_back_and_forth_with_more_evidence_and_the_final_states_have_no_triggers()
     {
-        Assert.Equal(KiteMarkState.MoreEvidenceRequested,
-            Workflow.Fire(KiteMarkState.UnderReview, KiteMarkTrigger.RequestEvidence, Context([]), Request("RequestEvidence"), Now).To);
-        Assert.Equal(KiteMarkState.UnderReview,
-            Workflow.Fire(KiteMarkState.MoreEvidenceRequested, KiteMarkTrigger.Resubmit, Context([]), Request("Resubmit"), Now).To);
+        var application = Application(KiteMarkState.UnderReview);
+        var workflow = new KiteMarkWorkflow(application, Context([]));
+
+        await workflow.FireAsync(Request("RequestEvidence"), Now);
+        Assert.Equal(KiteMarkState.MoreEvidenceRequested, application.State);
+        await workflow.FireAsync(Request("Resubmit"), Now);
+        Assert.Equal(KiteMarkState.UnderReview, application.State);
+
+        Assert.Equal(["UnderReview", "MoreEvidenceRequested"], application.History.Select(h => h.From));
         Assert.All([KiteMarkState.Expired, KiteMarkState.Revoked, KiteMarkState.Rejected, KiteMarkState.Withdrawn],
-            state => Assert.Empty(Workflow.TriggersOf(state)));
+            state => Assert.Empty(workflow.TriggersOf(state)));
     }
 
     [Fact]
@@ -121,8 +155,10 @@ public sealed class KiteMarkAwardRuleTests
         Assert.Contains("[*] --> Draft", diagram);
         Assert.Contains("UnderReview --> MoreEvidenceRequested : RequestEvidence", diagram);
         Assert.Contains("MoreEvidenceRequested --> UnderReview : Resubmit", diagram);
-        Assert.Contains("Awarded --> Expired : Expire", diagram);
+        Assert.Contains("UnderReview --> Awarded : Award / date the award and its validity [theme Social has no accepted evidence yet]", diagram);
+        Assert.Contains($"Awarded --> Expired : Expire [{KiteMarkWorkflow.SchedulerOnly}]", diagram);
         Assert.Contains("Awarded --> Revoked : Revoke", diagram);
+        Assert.Equal(KiteMarkState.Draft, KiteMarkWorkflow.Diagram.InitialState);
     }
 
     [Theory]
@@ -149,8 +185,11 @@ public sealed class KiteMarkAwardRuleTests
         Assert.Single(errors);
     }
 
-    private static IReadOnlyList<string> AwardReasons(params string[] accepted) =>
-        Workflow.GetTransitions(KiteMarkState.UnderReview, Context(accepted)).Blocked.Single(b => b.Trigger == "Award").Reasons;
+    private static async Task<IReadOnlyList<string>> AwardReasonsAsync(params string[] accepted) =>
+        (await new KiteMarkWorkflow(Application(KiteMarkState.UnderReview), Context(accepted)).GetTransitionsAsync())
+            .Blocked.Single(b => b.Trigger == "Award").Reasons;
+
+    private static KiteMarkApplicationState Application(KiteMarkState state) => new() { State = state, ConsentToPublish = true };
 
     private static KiteMarkContext Context(IEnumerable<string> accepted) => new(true, accepted.ToHashSet(), false);
 

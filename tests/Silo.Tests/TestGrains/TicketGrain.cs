@@ -56,7 +56,7 @@ public sealed class TicketGrain([PersistentState("test-ticket", "store")] IPersi
 {
     public const string NeedsApproval = "the ticket needs an approval";
 
-    private static readonly Workflow<TicketStatus, TicketTrigger, TicketState> Workflow = Define();
+    private TicketWorkflow Workflow => new(ticket.State);
 
     public Task<TicketDetails> GetAsync() => Task.FromResult(Details());
 
@@ -66,9 +66,9 @@ public sealed class TicketGrain([PersistentState("test-ticket", "store")] IPersi
         await ticket.WriteStateAsync();
     }
 
-    public Task<TransitionOptions> GetTransitionsAsync() => Task.FromResult(Workflow.GetTransitions(ticket.State.Status, ticket.State));
+    public Task<TransitionOptions> GetTransitionsAsync() => Workflow.GetTransitionsAsync();
 
-    public Task<string> GetDiagramAsync() => Task.FromResult(Workflow.ToMermaid());
+    public Task<string> GetDiagramAsync() => Task.FromResult(new TicketWorkflow(new TicketState()).ToMermaid());
 
     public async Task<TicketDetails> FireAsync(TransitionRequest request, string? expectedETag)
     {
@@ -76,25 +76,25 @@ public sealed class TicketGrain([PersistentState("test-ticket", "store")] IPersi
         {
             throw new PreconditionFailedException(expectedETag, ticket.Etag ?? "(none)");
         }
-        var transition = Workflow.Fire(ticket.State.Status, ticket.State, request, time.GetUtcNow());
-        ticket.State.Status = transition.To;
-        ticket.State.History.Add(transition.Record);
+        await Workflow.FireAsync(request, time.GetUtcNow());
         await ticket.WriteStateAsync();
         return Details();
     }
 
     private TicketDetails Details() => new(ticket.State.Status, ticket.State.History, ticket.Etag);
+}
 
-    private static Workflow<TicketStatus, TicketTrigger, TicketState> Define()
+public sealed class TicketWorkflow : GrainWorkflow<TicketStatus, TicketTrigger>
+{
+    public TicketWorkflow(TicketState ticket)
+        : base("Ticket", TicketStatus.Open, () => ticket.Status, status => ticket.Status = status, ticket.History)
     {
-        var workflow = new Workflow<TicketStatus, TicketTrigger, TicketState>("Ticket");
-        workflow.Configure(TicketStatus.Open)
+        RequireArguments(TicketTrigger.Cancel, "reason");
+        Machine.Configure(TicketStatus.Open)
             .Permit(TicketTrigger.Start, TicketStatus.InProgress)
             .Permit(TicketTrigger.Cancel, TicketStatus.Cancelled);
-        workflow.Configure(TicketStatus.InProgress)
-            .PermitIf(TicketTrigger.Close, TicketStatus.Closed, t => t.Approved, NeedsApproval)
+        Machine.Configure(TicketStatus.InProgress)
+            .PermitIf(TicketTrigger.Close, TicketStatus.Closed, () => ticket.Approved, TicketGrain.NeedsApproval)
             .Permit(TicketTrigger.Cancel, TicketStatus.Cancelled);
-        workflow.RequireArguments(TicketTrigger.Cancel, "reason");
-        return workflow;
     }
 }
