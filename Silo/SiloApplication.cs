@@ -25,7 +25,7 @@ public static class SiloApplication
         builder.Services.AddScheduling(configuration);
         builder.Services.AddSingleton(StorageSettings.From(configuration));
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddKeyedSingleton(BusinessClock.Key, TimeProvider.System);
         builder.Services.AddSingleton<FormulaEngine>();
         builder.Services.AddSingleton(configuration.GetSection("Contracts").Get<Contracts.ContractOptions>() ?? new());
         builder.Services.AddSingleton(new Maturity.MaturityOptions(configuration.GetValue<TimeSpan?>("Maturity:ReviewAfter")));

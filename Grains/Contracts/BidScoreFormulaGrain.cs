@@ -1,10 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
 using SocialValue.Formulas;
 using SocialValue.Frameworks;
 using Orleans.Runtime;
 
 namespace SocialValue.Contracts;
 
-public sealed class BidScoreFormulaGrain([PersistentState("bid-score-formula", "store")] IPersistentState<BidScoreFormulaState> formula, FormulaEngine formulas, TimeProvider time)
+public sealed class BidScoreFormulaGrain(
+    [PersistentState("bid-score-formula", "store")] IPersistentState<BidScoreFormulaState> formula, FormulaEngine formulas, [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
     : KeyedGrain, IBidScoreFormulaGrain
 {
     private static readonly FormulaVersionDetails First =

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SocialValue.Errors;
 using SocialValue.Formulas;
 using SocialValue.Frameworks;
@@ -10,7 +11,7 @@ using SocialValue.Workflow;
 namespace SocialValue.Contracts;
 
 public sealed class ContractGrain(
-    [PersistentState("contract", "store")] IPersistentState<ContractState> contract, ContractOptions options, Deadlines deadlines, TimeProvider time)
+    [PersistentState("contract", "store")] IPersistentState<ContractState> contract, ContractOptions options, Deadlines deadlines, [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
     : KeyedGrain, IContractGrain
 {
     public const string ReturnsDueDeadline = "returns-due";

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SocialValue.Errors;
 using SocialValue.Formulas;
 using SocialValue.Ids;
@@ -5,7 +6,8 @@ using Orleans.Runtime;
 
 namespace SocialValue.Frameworks;
 
-public sealed class FrameworkGrain([PersistentState("framework", "store")] IPersistentState<FrameworkState> framework, FormulaEngine formulas, TimeProvider time)
+public sealed class FrameworkGrain(
+    [PersistentState("framework", "store")] IPersistentState<FrameworkState> framework, FormulaEngine formulas, [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
     : KeyedGrain, IFrameworkGrain
 {
     public const string TemplateETag = "template";

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Security.Cryptography;
 using System.Text;
 using SocialValue.Errors;
@@ -5,7 +6,7 @@ using Orleans.Runtime;
 
 namespace SocialValue.Keys;
 
-public sealed class ApiKeyGrain([PersistentState("api-key", "store")] IPersistentState<ApiKeyState> key, TimeProvider time) : KeyedGrain, IApiKeyGrain
+public sealed class ApiKeyGrain([PersistentState("api-key", "store")] IPersistentState<ApiKeyState> key, [FromKeyedServices(BusinessClock.Key)] TimeProvider time) : KeyedGrain, IApiKeyGrain
 {
     public async Task<ApiKeyDetails> CreateAsync(NewApiKey newKey)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SocialValue.Errors;
 using Orleans.Runtime;
 using SocialValue.Scheduling;
@@ -6,7 +7,7 @@ using SocialValue.Workflow;
 namespace SocialValue.KiteMark;
 
 public sealed class KiteMarkApplicationGrain(
-    [PersistentState("kite-mark-application", "store")] IPersistentState<KiteMarkApplicationState> application, Deadlines deadlines, TimeProvider time)
+    [PersistentState("kite-mark-application", "store")] IPersistentState<KiteMarkApplicationState> application, Deadlines deadlines, [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
     : KeyedGrain, IKiteMarkApplicationGrain
 {
     public const string ExpiryDeadline = "expire";

@@ -3,7 +3,8 @@ using Orleans.Runtime;
 
 namespace SocialValue.KiteMark;
 
-public sealed class KiteMarkApplicationIndexGrain([PersistentState("kite-mark-application-index", "store")] IPersistentState<KiteMarkApplicationIndexState> index)
+public sealed class KiteMarkApplicationIndexGrain(
+    [PersistentState("kite-mark-application-index", "store")] IPersistentState<KiteMarkApplicationIndexState> index)
     : KeyedGrain, IKiteMarkApplicationIndexGrain
 {
     public async Task OpenAsync(KiteMarkApplicationSummary summary)

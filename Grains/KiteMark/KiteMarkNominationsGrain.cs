@@ -4,7 +4,8 @@ using Orleans.Runtime;
 
 namespace SocialValue.KiteMark;
 
-public sealed class KiteMarkNominationsGrain([PersistentState("kite-mark-nominations", "store")] IPersistentState<KiteMarkNominationsState> nominations)
+public sealed class KiteMarkNominationsGrain(
+    [PersistentState("kite-mark-nominations", "store")] IPersistentState<KiteMarkNominationsState> nominations)
     : KeyedGrain, IKiteMarkNominationsGrain
 {
     public async Task<KiteMarkNomination> NominateAsync(KiteMarkNomination nomination)

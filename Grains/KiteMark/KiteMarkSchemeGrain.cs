@@ -1,9 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
 using SocialValue.Errors;
 using Orleans.Runtime;
 
 namespace SocialValue.KiteMark;
 
-public sealed class KiteMarkSchemeGrain([PersistentState("kite-mark-scheme", "store")] IPersistentState<KiteMarkSchemeState> scheme, TimeProvider time)
+public sealed class KiteMarkSchemeGrain(
+    [PersistentState("kite-mark-scheme", "store")] IPersistentState<KiteMarkSchemeState> scheme, [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
     : KeyedGrain, IKiteMarkSchemeGrain
 {
     public const string TemplateETag = "template";

@@ -3,7 +3,8 @@ using Orleans.Runtime;
 
 namespace SocialValue.KiteMark;
 
-public sealed class KiteMarkSchemeIndexGrain([PersistentState("kite-mark-scheme-index", "store")] IPersistentState<IndexState<KiteMarkSchemeSummary>> index)
+public sealed class KiteMarkSchemeIndexGrain(
+    [PersistentState("kite-mark-scheme-index", "store")] IPersistentState<IndexState<KiteMarkSchemeSummary>> index)
     : IndexGrain<KiteMarkSchemeSummary>(index), IKiteMarkSchemeIndexGrain
 {
     public Task UpsertAsync(KiteMarkSchemeSummary summary) => UpsertAsync(summary.Id, summary);

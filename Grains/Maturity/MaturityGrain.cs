@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SocialValue.Errors;
 using SocialValue.Organisations;
 using Orleans.Runtime;
@@ -7,7 +8,7 @@ using SocialValue.Workflow;
 namespace SocialValue.Maturity;
 
 public sealed class MaturityGrain(
-    [PersistentState("maturity", "store")] IPersistentState<MaturityState> maturity, MaturityOptions options, Deadlines deadlines, TimeProvider time)
+    [PersistentState("maturity", "store")] IPersistentState<MaturityState> maturity, MaturityOptions options, Deadlines deadlines, [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
     : KeyedGrain, IMaturityGrain
 {
     private static MaturityWorkflow Workflow(DimensionState dimension) => new(dimension);

@@ -1,10 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
 using SocialValue.Formulas;
 using SocialValue.Frameworks;
 using Orleans.Runtime;
 
 namespace SocialValue.Maturity;
 
-public sealed class MaturityModelGrain([PersistentState("maturity-model", "store")] IPersistentState<MaturityModelState> model, FormulaEngine formulas, TimeProvider time)
+public sealed class MaturityModelGrain(
+    [PersistentState("maturity-model", "store")] IPersistentState<MaturityModelState> model, FormulaEngine formulas, [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
     : KeyedGrain, IMaturityModelGrain
 {
     private static readonly FormulaVersionDetails DefaultFormula =

@@ -1,10 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
 using SocialValue.Errors;
 using SocialValue.Frameworks;
 using Orleans.Runtime;
 
 namespace SocialValue.Organisations;
 
-public sealed class OrganisationGrain([PersistentState("organisation", "store")] IPersistentState<OrganisationState> organisation, TimeProvider time)
+public sealed class OrganisationGrain(
+    [PersistentState("organisation", "store")] IPersistentState<OrganisationState> organisation, [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
     : KeyedGrain, IOrganisationGrain
 {
     public async Task<OrganisationDetails> CreateAsync(OrganisationProfile profile)

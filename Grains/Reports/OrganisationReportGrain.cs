@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SocialValue.Contracts;
 using SocialValue.Errors;
 using SocialValue.KiteMark;
@@ -6,7 +7,7 @@ using SocialValue.Organisations;
 
 namespace SocialValue.Reports;
 
-public sealed class OrganisationReportGrain(TimeProvider time) : KeyedGrain, IOrganisationReportGrain
+public sealed class OrganisationReportGrain([FromKeyedServices(BusinessClock.Key)] TimeProvider time) : KeyedGrain, IOrganisationReportGrain
 {
     public async Task<OrganisationReport> GetAsync(int year)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SocialValue.Errors;
 using Orleans.Runtime;
 using SocialValue.Workflow;
@@ -51,7 +52,8 @@ public sealed class TicketState
     public List<TransitionRecord> History { get; set; } = [];
 }
 
-public sealed class TicketGrain([PersistentState("test-ticket", "store")] IPersistentState<TicketState> ticket, TimeProvider time)
+public sealed class TicketGrain(
+    [PersistentState("test-ticket", "store")] IPersistentState<TicketState> ticket, [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
     : Grain, ITicketGrain
 {
     public const string NeedsApproval = "the ticket needs an approval";
