@@ -9,7 +9,8 @@ namespace SocialValue.Silo.Database;
 /// Brings a database up to the schema this build needs: the numbered SQL migrations embedded under
 /// <c>Database/Postgres</c> or <c>Database/Sqlite</c> run once each, in order, and each is recorded in
 /// <c>sv_schema_version</c>. Safe to run on every start, and from several Silos at once: on PostgreSQL the whole
-/// run holds a transaction-scoped advisory lock, on SQLite an immediate (write-locking) transaction.
+/// run holds a transaction-scoped advisory lock, on SQLite an immediate (write-locking) transaction. A migration
+/// that has shipped never changes; a change to the schema or to a query text is the next numbered file.
 /// </summary>
 public sealed class DatabaseSchema(DatabaseSettings settings)
 {

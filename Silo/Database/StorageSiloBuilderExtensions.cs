@@ -1,8 +1,10 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Runtime;
 using Orleans.Storage;
 
 namespace SocialValue.Silo.Database;
@@ -17,7 +19,10 @@ public static class StorageSiloBuilderExtensions
     /// Reads <c>Storage:Provider</c>, <c>ConnectionStrings:SocialValue</c> and the <c>Orleans:*</c> settings, then:
     /// applies the schema when the Silo starts; adds the ADO.NET grain storage <see cref="StorageName"/> with
     /// <see cref="JsonGrainStorageSerializer"/>; and sets up clustering: ADO.NET membership on PostgreSQL, localhost
-    /// clustering on SQLite, where a second Silo on the same file is refused at start.
+    /// clustering on SQLite, where a second Silo on the same file is refused at start. <c>Orleans:ClusterId</c> and
+    /// <c>Orleans:ServiceId</c> default to <c>socialvalue</c>, <c>Orleans:SiloPort</c> to 11111 and
+    /// <c>Orleans:GatewayPort</c> to 30000; <c>Orleans:AdvertisedIPAddress</c> (default 127.0.0.1) matters on
+    /// PostgreSQL only, as localhost clustering always uses the loopback address.
     /// </summary>
     public static ISiloBuilder AddSocialValueStorage(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -28,7 +33,7 @@ public static class StorageSiloBuilderExtensions
         var gatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000);
 
         silo.Services.AddSingleton(settings);
-        silo.Services.AddSingleton<Orleans.ILifecycleParticipant<Orleans.Runtime.ISiloLifecycle>, DatabaseStartup>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, DatabaseStartup>();
         silo.AddAdoNetGrainStorage(StorageName, options =>
         {
             options.Invariant = settings.Invariant;
