@@ -1,0 +1,76 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Runtime;
+using Orleans.Storage;
+
+namespace SocialValue.Silo.Database;
+
+/// <summary>Wires the Silo's database into Orleans: schema, grain storage and clustering.</summary>
+public static class StorageSiloBuilderExtensions
+{
+    /// <summary>The name grains give their state's storage: <c>[PersistentState("&lt;state&gt;", "store")]</c>.</summary>
+    public const string StorageName = "store";
+
+    /// <summary>
+    /// Reads <c>Storage:Provider</c>, <c>ConnectionStrings:SocialValue</c> and the <c>Orleans:*</c> settings, then:
+    /// applies the schema when the Silo starts; adds the ADO.NET grain storage <see cref="StorageName"/> with
+    /// <see cref="JsonGrainStorageSerializer"/>; and sets up clustering: ADO.NET membership on PostgreSQL, localhost
+    /// clustering on SQLite, where a second Silo on the same file is refused at start. <c>Orleans:ClusterId</c> and
+    /// <c>Orleans:ServiceId</c> default to <c>socialvalue</c>, <c>Orleans:SiloPort</c> to 11111 and
+    /// <c>Orleans:GatewayPort</c> to 30000; <c>Orleans:AdvertisedIPAddress</c> (default 127.0.0.1) matters on
+    /// PostgreSQL only, as localhost clustering always uses the loopback address.
+    /// </summary>
+    public static ISiloBuilder AddSocialValueStorage(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var settings = DatabaseSettings.FromConfiguration(configuration);
+        var clusterId = configuration["Orleans:ClusterId"] ?? "socialvalue";
+        var serviceId = configuration["Orleans:ServiceId"] ?? "socialvalue";
+        var siloPort = configuration.GetValue("Orleans:SiloPort", 11111);
+        var gatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000);
+
+        silo.Services.AddSingleton(settings);
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, DatabaseStartup>();
+        silo.AddAdoNetGrainStorage(StorageName, options =>
+        {
+            options.Invariant = settings.Invariant;
+            options.ConnectionString = settings.ConnectionString;
+            options.GrainStorageSerializer = new JsonGrainStorageSerializer();
+        });
+
+        if (settings.Provider == DatabaseProvider.Postgres)
+        {
+            silo.UseAdoNetClustering(options =>
+            {
+                options.Invariant = settings.Invariant;
+                options.ConnectionString = settings.ConnectionString;
+            });
+            silo.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = clusterId;
+                options.ServiceId = serviceId;
+            });
+            silo.ConfigureEndpoints(
+                IPAddress.Parse(configuration["Orleans:AdvertisedIPAddress"] ?? "127.0.0.1"), siloPort, gatewayPort);
+        }
+        else
+        {
+            SerializeWrites(silo.Services);
+            silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
+        }
+        return silo;
+    }
+
+    // Replaces the storage Orleans registered under StorageName with the same storage behind a write queue.
+    private static void SerializeWrites(IServiceCollection services)
+    {
+        var registration = services.Single(service =>
+            service.ServiceType == typeof(IGrainStorage) && Equals(service.ServiceKey, StorageName));
+        services.Remove(registration);
+        services.AddKeyedSingleton<IGrainStorage>(StorageName, (provider, _) =>
+            new SerializedWritesGrainStorage(AdoNetGrainStorageFactory.Create(provider, StorageName)));
+    }
+}
