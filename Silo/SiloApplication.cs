@@ -23,7 +23,6 @@ public static class SiloApplication
         // Grains on Orleans, then Hangfire (its workers call grains, so Orleans starts first).
         builder.AddSocialValueOrleans();
         builder.Services.AddScheduling(configuration);
-        builder.Services.AddSingleton(StorageSettings.From(configuration));
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         builder.Services.AddKeyedSingleton(BusinessClock.Key, TimeProvider.System);
         builder.Services.AddSingleton<FormulaEngine>();

@@ -4,6 +4,7 @@ using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SocialValue.Scheduling;
+using SocialValue.Silo.Database;
 
 namespace SocialValue.Silo.Scheduling;
 
@@ -15,14 +16,14 @@ public static class SchedulingServiceCollectionExtensions
 
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
     {
-        var storage = StorageSettings.From(configuration);
+        var storage = DatabaseSettings.FromConfiguration(configuration);
         var pollInterval = configuration.GetValue("Scheduling:PollInterval", TimeSpan.FromSeconds(15));
         services.AddHangfire(hangfire =>
         {
             hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
-            if (storage.IsPostgres)
+            if (storage.Provider == DatabaseProvider.Postgres)
             {
                 hangfire.UsePostgreSqlStorage(
                     bootstrap => bootstrap.UseNpgsqlConnection(storage.ConnectionString),
@@ -31,7 +32,7 @@ public static class SchedulingServiceCollectionExtensions
             else
             {
                 // Its own file: Hangfire's polling writes never wait on, or hold up, grain writes.
-                var file = SchedulerFile(storage.SqlitePath);
+                var file = SchedulerFile(storage.SqliteFilePath);
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
                 hangfire.UseSQLiteStorage(file, new SQLiteStorageOptions { QueuePollInterval = pollInterval });
             }
