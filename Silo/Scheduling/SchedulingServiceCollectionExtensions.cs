@@ -3,6 +3,7 @@ using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SocialValue.Scheduling;
 using SocialValue.Silo.Database;
 
@@ -18,9 +19,10 @@ public static class SchedulingServiceCollectionExtensions
     {
         var storage = DatabaseSettings.FromConfiguration(configuration);
         var pollInterval = configuration.GetValue("Scheduling:PollInterval", TimeSpan.FromSeconds(15));
-        services.AddHangfire(hangfire =>
+        services.AddHangfire((provider, hangfire) =>
         {
-            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            hangfire.UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>()))
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
             if (storage.Provider == DatabaseProvider.Postgres)
