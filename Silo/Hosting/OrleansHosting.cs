@@ -20,6 +20,13 @@ public static class OrleansHosting
                 collection.CollectionAge = configuration.GetValue("Orleans:CollectionAge", TimeSpan.FromMinutes(15));
                 collection.CollectionQuantum = configuration.GetValue("Orleans:CollectionQuantum", TimeSpan.FromMinutes(1));
             });
+            silo.Configure<ClusterMembershipOptions>(membership =>
+            {
+                // A Silo that stops heartbeating for two periods no longer blocks a newcomer from joining: after every
+                // Silo crashed, the first to start again on another endpoint waits ~20 s instead of Orleans' 90 s.
+                membership.IAmAliveTablePublishTimeout = configuration.GetValue("Orleans:IAmAlivePeriod", TimeSpan.FromSeconds(10));
+                membership.NumMissedTableIAmAliveLimit = 2;
+            });
             silo.AddOutgoingGrainCallFilter<RetryConflictOnceFilter>();
             silo.AddDashboard();
         });

@@ -39,6 +39,7 @@ public sealed class TestSilo : IAsyncDisposable
             "--Scheduling:PollInterval=00:00:01",
             .. FreePort.OrleansEndpoints(),
             "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Orleans=Error",
             "--Logging:Console:FormatterName=simple",
             .. settings ?? [],
         ];

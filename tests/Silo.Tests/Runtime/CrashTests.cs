@@ -12,7 +12,9 @@ public sealed class CrashTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var acknowledged = new List<string>();
-        await using (var silo = await SiloProcess.StartAsync(database))
+        // A restarted Silo comes back on its configured endpoint, as scripts/run does.
+        var endpoints = FreePort.OrleansEndpoints();
+        await using (var silo = await SiloProcess.StartAsync(database, endpoints))
         {
             var client = silo.Client();
             var writes = Enumerable.Range(1, 30).Select(async i =>
@@ -25,7 +27,7 @@ public sealed class CrashTests
             await silo.KillAsync();
         }
 
-        await using var restarted = await SiloProcess.StartAsync(database);
+        await using var restarted = await SiloProcess.StartAsync(database, endpoints);
         var client2 = restarted.Client();
         Assert.Equal(30, acknowledged.Count);
         foreach (var id in acknowledged)
