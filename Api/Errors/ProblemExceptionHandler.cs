@@ -48,7 +48,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         PreconditionFailedException stale => Problem(412, "Precondition failed", stale.Message),
         // A Silo that died is declared dead within seconds; until then calls to its grains are refused, then they move.
         OrleansMessageRejectionException or SiloUnavailableException => Problem(503, "Temporarily unavailable",
-            "The part of the cluster holding this resource is restarting elsewhere; retry in a few seconds. Nothing was changed."),
+            "Part of the cluster is moving to another Silo; retry in a few seconds. A change may have been saved before this "
+            + "answer: read the resource to see whether it was."),
         _ => Problem(500, "Internal error", "The service failed to handle this request; it has been logged."),
     };
 

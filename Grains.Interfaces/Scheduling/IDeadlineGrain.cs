@@ -4,8 +4,10 @@ namespace SocialValue.Scheduling;
 public interface IDeadlineGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// The deadline named <paramref name="deadline"/> may have fallen due. Idempotent: firing twice, late or after a
-    /// restart changes nothing more than firing once on time, and a deadline moved or no longer pending changes nothing.
+    /// The scheduler's job <paramref name="jobId"/> for the deadline named <paramref name="deadline"/> is running.
+    /// Idempotent: firing twice, late or after a restart changes nothing more than firing once on time; a job the grain
+    /// no longer keeps (the deadline moved or passed) changes nothing; the grain's own job running before the due
+    /// time (another machine's clock runs ahead) leaves a new job for the real due time.
     /// </summary>
-    Task OnDeadlineAsync(string deadline);
+    Task OnDeadlineAsync(string deadline, string jobId);
 }

@@ -6,7 +6,9 @@ using Orleans.Runtime;
 namespace SocialValue.Contracts;
 
 public sealed class BidScoreFormulaGrain(
-    [PersistentState("bid-score-formula", "store")] IPersistentState<BidScoreFormulaState> formula, FormulaEngine formulas, [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
+    [PersistentState("bid-score-formula", "store")] IPersistentState<BidScoreFormulaState> formula,
+    FormulaEngine formulas,
+    [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
     : KeyedGrain, IBidScoreFormulaGrain
 {
     private static readonly FormulaVersionDetails First =

@@ -11,7 +11,10 @@ using SocialValue.Workflow;
 namespace SocialValue.Contracts;
 
 public sealed class ContractGrain(
-    [PersistentState("contract", "store")] IPersistentState<ContractState> contract, ContractOptions options, Deadlines deadlines, [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
+    [PersistentState("contract", "store")] IPersistentState<ContractState> contract,
+    ContractOptions options,
+    Deadlines deadlines,
+    [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
     : KeyedGrain, IContractGrain
 {
     public const string ReturnsDueDeadline = "returns-due";
@@ -284,11 +287,10 @@ public sealed class ContractGrain(
         return Task.FromResult(SocialValueLedger.Review(Key, State, options.ShortfallThreshold, time.GetUtcNow()));
     }
 
-    public async Task OnDeadlineAsync(string deadline)
+    public async Task OnDeadlineAsync(string deadline, string jobId)
     {
         var now = time.GetUtcNow();
-        if (deadline != ReturnsDueDeadline || !contract.RecordExists || State.Status != ContractStatus.Live
-            || State.ReturnsDue[^1].DueAt > now + Deadlines.Tolerance)
+        if (deadline != ReturnsDueDeadline || !contract.RecordExists || State.Status != ContractStatus.Live || jobId != State.ReturnsDueJob?.JobId)
         {
             return;
         }
@@ -305,7 +307,8 @@ public sealed class ContractGrain(
                 State.ReturnsDue[i] = due with { Status = ReturnDueStatus.Overdue, MarkedOverdueAt = now };
             }
         }
-        // The job calling now ends by itself (deleting it while it runs would abort it); the next one takes over.
+        // The job calling now ends by itself (deleting it while it runs would abort it); a new one waits for the next
+        // quarter's return, or, when this one ran early, for this quarter's.
         State.ReturnsDueJob = deadlines.Schedule<IContractGrain>(Key, ReturnsDueDeadline, State.ReturnsDue[^1].DueAt, null);
         await SaveAsync();
     }

@@ -7,7 +7,9 @@ using Orleans.Runtime;
 namespace SocialValue.Frameworks;
 
 public sealed class FrameworkGrain(
-    [PersistentState("framework", "store")] IPersistentState<FrameworkState> framework, FormulaEngine formulas, [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
+    [PersistentState("framework", "store")] IPersistentState<FrameworkState> framework,
+    FormulaEngine formulas,
+    [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
     : KeyedGrain, IFrameworkGrain
 {
     public const string TemplateETag = "template";

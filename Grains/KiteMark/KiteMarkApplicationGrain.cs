@@ -7,7 +7,9 @@ using SocialValue.Workflow;
 namespace SocialValue.KiteMark;
 
 public sealed class KiteMarkApplicationGrain(
-    [PersistentState("kite-mark-application", "store")] IPersistentState<KiteMarkApplicationState> application, Deadlines deadlines, [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
+    [PersistentState("kite-mark-application", "store")] IPersistentState<KiteMarkApplicationState> application,
+    Deadlines deadlines,
+    [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
     : KeyedGrain, IKiteMarkApplicationGrain
 {
     public const string ExpiryDeadline = "expire";
@@ -110,12 +112,18 @@ public sealed class KiteMarkApplicationGrain(
 
     public Task<string> GetDiagramAsync() => Task.FromResult(KiteMarkWorkflow.Diagram.ToMermaid());
 
-    public async Task OnDeadlineAsync(string deadline)
+    public async Task OnDeadlineAsync(string deadline, string jobId)
     {
         // At-least-once delivery: a second firing, or one for an award revoked meanwhile, finds nothing to expire.
-        if (deadline != ExpiryDeadline || !application.RecordExists || State.State != KiteMarkState.Awarded
-            || State.ValidUntil > time.GetUtcNow() + Deadlines.Tolerance)
+        if (deadline != ExpiryDeadline || !application.RecordExists || State.State != KiteMarkState.Awarded || jobId != State.ExpiryJob?.JobId)
         {
+            return;
+        }
+        if (State.ValidUntil > time.GetUtcNow() + Deadlines.Tolerance)
+        {
+            // Our job ran early (another machine's clock runs ahead): a new one waits for the award's real end.
+            State.ExpiryJob = deadlines.Schedule<IKiteMarkApplicationGrain>(Key, ExpiryDeadline, State.ValidUntil!.Value, current: null);
+            await SaveAsync();
             return;
         }
         var reason = $"the award's validity of {State.Scheme.Validity} ended at {State.ValidUntil:O}";

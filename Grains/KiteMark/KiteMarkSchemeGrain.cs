@@ -5,7 +5,8 @@ using Orleans.Runtime;
 namespace SocialValue.KiteMark;
 
 public sealed class KiteMarkSchemeGrain(
-    [PersistentState("kite-mark-scheme", "store")] IPersistentState<KiteMarkSchemeState> scheme, [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
+    [PersistentState("kite-mark-scheme", "store")] IPersistentState<KiteMarkSchemeState> scheme,
+    [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
     : KeyedGrain, IKiteMarkSchemeGrain
 {
     public const string TemplateETag = "template";

@@ -8,7 +8,10 @@ using SocialValue.Workflow;
 namespace SocialValue.Maturity;
 
 public sealed class MaturityGrain(
-    [PersistentState("maturity", "store")] IPersistentState<MaturityState> maturity, MaturityOptions options, Deadlines deadlines, [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
+    [PersistentState("maturity", "store")] IPersistentState<MaturityState> maturity,
+    MaturityOptions options,
+    Deadlines deadlines,
+    [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
     : KeyedGrain, IMaturityGrain
 {
     private static MaturityWorkflow Workflow(DimensionState dimension) => new(dimension);
@@ -65,15 +68,22 @@ public sealed class MaturityGrain(
 
     public Task<string> GetDiagramAsync() => Task.FromResult(MaturityWorkflow.Diagram.ToMermaid());
 
-    public async Task OnDeadlineAsync(string deadline)
+    public async Task OnDeadlineAsync(string deadline, string jobId)
     {
         var state = maturity.State;
-        if (deadline != IMaturityGrain.ReviewDeadline || !maturity.RecordExists || state.ReviewDue
-            || time.GetUtcNow() + Deadlines.Tolerance < state.NextReviewAt)
+        if (deadline != IMaturityGrain.ReviewDeadline || !maturity.RecordExists || state.ReviewDue || jobId != state.ReviewJob?.JobId)
         {
             return;
         }
-        state.ReviewDue = true;
+        if (time.GetUtcNow() + Deadlines.Tolerance < state.NextReviewAt)
+        {
+            // Our job ran early (another machine's clock runs ahead): a new one waits for the review's real date.
+            state.ReviewJob = deadlines.Schedule<IMaturityGrain>(Key, IMaturityGrain.ReviewDeadline, state.NextReviewAt, current: null);
+        }
+        else
+        {
+            state.ReviewDue = true;
+        }
         await maturity.WriteStateAsync();
     }
 

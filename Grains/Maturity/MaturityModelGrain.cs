@@ -6,7 +6,9 @@ using Orleans.Runtime;
 namespace SocialValue.Maturity;
 
 public sealed class MaturityModelGrain(
-    [PersistentState("maturity-model", "store")] IPersistentState<MaturityModelState> model, FormulaEngine formulas, [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
+    [PersistentState("maturity-model", "store")] IPersistentState<MaturityModelState> model,
+    FormulaEngine formulas,
+    [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
     : KeyedGrain, IMaturityModelGrain
 {
     private static readonly FormulaVersionDetails DefaultFormula =

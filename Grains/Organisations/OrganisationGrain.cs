@@ -6,7 +6,8 @@ using Orleans.Runtime;
 namespace SocialValue.Organisations;
 
 public sealed class OrganisationGrain(
-    [PersistentState("organisation", "store")] IPersistentState<OrganisationState> organisation, [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
+    [PersistentState("organisation", "store")] IPersistentState<OrganisationState> organisation,
+    [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
     : KeyedGrain, IOrganisationGrain
 {
     public async Task<OrganisationDetails> CreateAsync(OrganisationProfile profile)

@@ -25,7 +25,7 @@ public sealed class Deadlines(IBackgroundJobClient jobs)
             return current;
         }
         var jobId = jobs.Create<DeadlineJob>(
-            job => job.RunAsync(typeof(TGrain).FullName!, key, deadline),
+            job => job.RunAsync(typeof(TGrain).FullName!, key, deadline, null),
             new ScheduledState(due.UtcDateTime));
         return new ScheduledDeadline(due, jobId);
     }

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,26 +20,14 @@ public static class SchedulingServiceCollectionExtensions
     {
         var storage = DatabaseSettings.FromConfiguration(configuration);
         var pollInterval = configuration.GetValue("Scheduling:PollInterval", TimeSpan.FromSeconds(15));
-        services.AddHangfire((provider, hangfire) =>
-        {
-            hangfire.UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>()))
-                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (storage.Provider == DatabaseProvider.Postgres)
-            {
-                hangfire.UsePostgreSqlStorage(
-                    bootstrap => bootstrap.UseNpgsqlConnection(storage.ConnectionString),
-                    new PostgreSqlStorageOptions { SchemaName = PostgresSchema, QueuePollInterval = pollInterval });
-            }
-            else
-            {
-                // Its own file: Hangfire's polling writes never wait on, or hold up, grain writes.
-                var file = SchedulerFile(storage.SqliteFilePath);
-                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                hangfire.UseSQLiteStorage(file, new SQLiteStorageOptions { QueuePollInterval = pollInterval });
-            }
-        });
+        // This host's own storage, registered before AddHangfire: Hangfire would otherwise hand every host in the
+        // process the static JobStorage.Current, so two Silos in one process (tests) would schedule into each other.
+        services.AddSingleton<JobStorage>(_ => CreateStorage(storage, pollInterval));
+        services.AddHangfire((provider, hangfire) => hangfire
+            .UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>()))
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
         services.AddHangfireServer(server =>
         {
             server.SchedulePollingInterval = pollInterval;
@@ -47,6 +36,19 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<Deadlines>();
         services.AddTransient<DeadlineJob>();
         return services;
+    }
+
+    private static JobStorage CreateStorage(DatabaseSettings storage, TimeSpan pollInterval)
+    {
+        if (storage.Provider == DatabaseProvider.Postgres)
+        {
+            var options = new PostgreSqlStorageOptions { SchemaName = PostgresSchema, QueuePollInterval = pollInterval };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(storage.ConnectionString, options), options);
+        }
+        // Its own file: Hangfire's polling writes never wait on, or hold up, grain writes.
+        var file = SchedulerFile(storage.SqliteFilePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        return new SQLiteStorage(file, new SQLiteStorageOptions { QueuePollInterval = pollInterval });
     }
 
     /// <summary>Where Hangfire keeps its jobs beside the grains' SQLite database: <c>socialvalue.db</c> → <c>socialvalue.scheduler.db</c>.</summary>

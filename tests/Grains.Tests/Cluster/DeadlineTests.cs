@@ -31,20 +31,51 @@ public sealed class DeadlineTests(GrainCluster cluster)
         var maturity = await AssessedAsync("review-idempotent");
         var before = await maturity.GetAsync();
         var job = new DeadlineJob(cluster.Grains);
-        var (_, grain, key, deadline) = cluster.ScheduledJob(await ReviewJobIdAsync("review-idempotent"));
-
-        await job.RunAsync(grain, key, deadline);
-        Assert.False((await maturity.GetAsync()).ReviewDue);
+        var jobId = await ReviewJobIdAsync("review-idempotent");
+        var (_, grain, key, deadline) = cluster.ScheduledJob(jobId);
 
         cluster.Time.SetUtcNow(before.NextReviewAt);
-        await job.RunAsync(grain, key, deadline);
+        await job.CallGrainAsync(grain, key, deadline, jobId);
         var due = await maturity.GetAsync();
-        await job.RunAsync(grain, key, deadline);
+        await job.CallGrainAsync(grain, key, deadline, jobId);
         var again = await maturity.GetAsync();
 
         Assert.True(due.ReviewDue);
         Assert.NotEqual(before.ETag, due.ETag);
         Assert.Equal(due.ETag, again.ETag);
+    }
+
+    [Fact]
+    public async Task A_job_the_grain_no_longer_keeps_changes_nothing_even_when_due()
+    {
+        var maturity = await AssessedAsync("review-stale");
+        var stale = await ReviewJobIdAsync("review-stale");
+        cluster.Time.Advance(TimeSpan.FromDays(1));
+        await maturity.AssessAsync(Walsall, "officer", null);
+        var before = await maturity.GetAsync();
+        var (_, grain, key, deadline) = cluster.ScheduledJob(await ReviewJobIdAsync("review-stale"));
+
+        cluster.Time.SetUtcNow(before.NextReviewAt.AddDays(1));
+        await new DeadlineJob(cluster.Grains).CallGrainAsync(grain, key, deadline, stale);
+
+        var after = await maturity.GetAsync();
+        Assert.False(after.ReviewDue);
+        Assert.Equal(before.ETag, after.ETag);
+    }
+
+    [Fact]
+    public async Task The_grains_own_job_running_early_leaves_a_new_job_for_the_real_due_time()
+    {
+        var maturity = await AssessedAsync("review-early");
+        var early = await ReviewJobIdAsync("review-early");
+        var (_, grain, key, deadline) = cluster.ScheduledJob(early);
+
+        await new DeadlineJob(cluster.Grains).CallGrainAsync(grain, key, deadline, early);
+
+        var details = await maturity.GetAsync();
+        var replacement = Assert.Single(ScheduledJobIds("review-early"), id => id != early);
+        Assert.False(details.ReviewDue);
+        Assert.Equal(details.NextReviewAt.UtcDateTime, cluster.ScheduledJob(replacement).EnqueueAt);
     }
 
     [Fact]
@@ -70,14 +101,9 @@ public sealed class DeadlineTests(GrainCluster cluster)
         return maturity;
     }
 
-    /// <summary>The job id the grain keeps, read through the deadline's only outside trace: Hangfire's storage.</summary>
-    private Task<string> ReviewJobIdAsync(string key)
-    {
-        using var connection = cluster.Jobs.GetConnection();
-        var scheduled = cluster.Jobs.GetMonitoringApi().ScheduledJobs(0, 1000)
-            .Where(j => j.Value.Job.Args[1] as string == key)
-            .Select(j => j.Key)
-            .ToList();
-        return Task.FromResult(Assert.Single(scheduled));
-    }
+    /// <summary>The one job scheduled for the grain: the deadline's outside trace, in Hangfire's storage.</summary>
+    private Task<string> ReviewJobIdAsync(string key) => Task.FromResult(Assert.Single(ScheduledJobIds(key)));
+
+    private List<string> ScheduledJobIds(string key) =>
+        [.. cluster.Jobs.GetMonitoringApi().ScheduledJobs(0, 1000).Where(j => j.Value.Job.Args[1] as string == key).Select(j => j.Key)];
 }
