@@ -191,15 +191,17 @@ public static class ContractsApi
     public static async Task<Ok<PerformanceReview>> GetPerformance(string id, HttpContext context) =>
         TypedResults.Ok(await (await AuthoriseRead(context, id, Access.Read)).GetPerformanceAsync());
 
-    /// <summary>The contracts an organisation commissions and those it won as a supplier.</summary>
-    public static async Task<Ok<IReadOnlyList<ContractSummary>>> ListOrganisationContracts(string id, IGrainFactory grains, ClaimsPrincipal user)
+    /// <summary>The contracts an organisation commissions and those it won as a supplier, by title, a page at a time.</summary>
+    public static async Task<Ok<IReadOnlyList<ContractSummary>>> ListOrganisationContracts(
+        string id, [AsParameters] PageQuery page, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
     {
         if (!Slug.IsValid(id))
         {
             throw new NotFoundException($"There is no organisation '{id}'.");
         }
         user.EnsureCanRead(id);
-        return TypedResults.Ok(await grains.GetGrain<IContractIndexGrain>(id).ListAsync());
+        var (after, limit) = page.Read();
+        return TypedResults.Ok(context.Respond(await grains.GetGrain<IContractIndexGrain>(id).ListAsync(after, limit)));
     }
 
     public static async Task<Ok<BidScoreFormulaResponse>> GetBidScoreFormula(IGrainFactory grains)

@@ -35,8 +35,12 @@ public static class FrameworksApi
         return app;
     }
 
-    public static async Task<Ok<IReadOnlyList<FrameworkSummary>>> ListFrameworks(IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IFrameworkIndexGrain>(IFrameworkIndexGrain.All).ListAsync());
+    /// <summary>The shipped templates first, then the others by name, a page at a time.</summary>
+    public static async Task<Ok<IReadOnlyList<FrameworkSummary>>> ListFrameworks([AsParameters] PageQuery page, IGrainFactory grains, HttpContext context)
+    {
+        var (after, limit) = page.Read();
+        return TypedResults.Ok(context.Respond(await grains.GetGrain<IFrameworkIndexGrain>(IFrameworkIndexGrain.All).ListAsync(after, limit)));
+    }
 
     public static async Task<Ok<FrameworkResponse>> GetFramework(string id, IGrainFactory grains, HttpResponse response)
     {

@@ -45,18 +45,22 @@ public static class KiteMarkApi
         return app;
     }
 
-    /// <summary>The public register (anonymous): current holders with award and expiry dates.</summary>
-    public static async Task<Ok<IReadOnlyList<HolderResponse>>> GetRegister(IGrainFactory grains, TimeProvider time)
+    /// <summary>The public register (anonymous): current holders with award and expiry dates, by organisation name, a page at a time.</summary>
+    public static async Task<Ok<IReadOnlyList<HolderResponse>>> GetRegister(
+        [AsParameters] PageQuery page, IGrainFactory grains, TimeProvider time, HttpContext context)
     {
-        var holders = await grains.GetGrain<IKiteMarkRegisterGrain>(IKiteMarkRegisterGrain.Register).ListAsync();
-        // An award past its date is no longer current even if its expiry has not been processed yet.
-        var now = time.GetUtcNow();
-        return TypedResults.Ok<IReadOnlyList<HolderResponse>>([.. holders.Where(h => h.ValidUntil > now).Select(h =>
-            new HolderResponse(h.OrganisationId, h.OrganisationName, h.ApplicationId, h.AwardingBodyId, h.AwardedOn, h.ValidUntil))]);
+        var (after, limit) = page.Read();
+        var holders = await grains.GetGrain<IKiteMarkRegisterGrain>(IKiteMarkRegisterGrain.Register).ListAsync(after, limit, time.GetUtcNow());
+        return TypedResults.Ok(context.Respond(holders, h =>
+            new HolderResponse(h.OrganisationId, h.OrganisationName, h.ApplicationId, h.AwardingBodyId, h.AwardedOn, h.ValidUntil)));
     }
 
-    public static async Task<Ok<IReadOnlyList<KiteMarkSchemeSummary>>> ListSchemes(IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IKiteMarkSchemeIndexGrain>(IKiteMarkSchemeIndexGrain.All).ListAsync());
+    /// <summary>The shipped scheme first, then the local ones by name, a page at a time.</summary>
+    public static async Task<Ok<IReadOnlyList<KiteMarkSchemeSummary>>> ListSchemes([AsParameters] PageQuery page, IGrainFactory grains, HttpContext context)
+    {
+        var (after, limit) = page.Read();
+        return TypedResults.Ok(context.Respond(await grains.GetGrain<IKiteMarkSchemeIndexGrain>(IKiteMarkSchemeIndexGrain.All).ListAsync(after, limit)));
+    }
 
     public static async Task<Ok<SchemeResponse>> GetScheme(string id, IGrainFactory grains, HttpResponse response)
     {
@@ -91,8 +95,12 @@ public static class KiteMarkApi
         return TypedResults.Ok(scheme.AsResponse());
     }
 
-    public static async Task<Ok<IReadOnlyList<KiteMarkNomination>>> ListNominations(IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IKiteMarkNominationsGrain>(IKiteMarkNominationsGrain.All).ListAsync());
+    /// <summary>Every nomination, by nominated organisation, a page at a time.</summary>
+    public static async Task<Ok<IReadOnlyList<KiteMarkNomination>>> ListNominations([AsParameters] PageQuery page, IGrainFactory grains, HttpContext context)
+    {
+        var (after, limit) = page.Read();
+        return TypedResults.Ok(context.Respond(await grains.GetGrain<IKiteMarkNominationsGrain>(IKiteMarkNominationsGrain.All).ListAsync(after, limit)));
+    }
 
     /// <summary>
     /// A local authority or chamber of commerce nominates an organisation to award the Kite Mark for it: a Champion
@@ -145,12 +153,12 @@ public static class KiteMarkApi
         return TypedResults.Created($"/api/kitemark/applications/{id}", created.AsResponse());
     }
 
-    /// <summary>A champion's queue: the applications to an awarding body, optionally in one state.</summary>
+    /// <summary>A champion's queue: the applications to an awarding body, optionally in one state, most recently changed first, a page at a time.</summary>
     public static async Task<Ok<IReadOnlyList<KiteMarkApplicationSummary>>> ListApplications(
-        string? awardingBodyId, KiteMarkState? state, IGrainFactory grains, ClaimsPrincipal user)
+        string? awardingBodyId, KiteMarkState? state, [AsParameters] PageQuery page, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
     {
-        var applications = await Queue(grains, user, awardingBodyId).ListAsync();
-        return TypedResults.Ok<IReadOnlyList<KiteMarkApplicationSummary>>([.. applications.Where(a => state is null || a.State == state)]);
+        var (after, limit) = page.Read();
+        return TypedResults.Ok(context.Respond(await Queue(grains, user, awardingBodyId).ListAsync(after, limit, state)));
     }
 
     /// <summary>An awarding body's awards that expire within <c>days</c> (default 90), soonest first.</summary>
@@ -162,10 +170,7 @@ public static class KiteMarkApi
         {
             throw new ValidationException("days", "'days' is between 1 and 3660.");
         }
-        var until = time.GetUtcNow().AddDays(window);
-        var applications = await Queue(grains, user, awardingBodyId).ListAsync();
-        return TypedResults.Ok<IReadOnlyList<KiteMarkApplicationSummary>>(
-            [.. applications.Where(a => a.State == KiteMarkState.Awarded && a.ValidUntil <= until).OrderBy(a => a.ValidUntil)]);
+        return TypedResults.Ok(await Queue(grains, user, awardingBodyId).ListExpiringAsync(time.GetUtcNow().AddDays(window)));
     }
 
     public static async Task<Ok<ApplicationResponse>> GetApplication(string id, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response)

@@ -48,12 +48,18 @@ public static class OrganisationsApi
         }
     }
 
-    /// <summary>Admin sees every organisation; other keys see their own.</summary>
-    public static async Task<Ok<IReadOnlyList<OrganisationSummaryResponse>>> ListOrganisations(IGrainFactory grains, ClaimsPrincipal user)
+    /// <summary>Admin sees every organisation, by name, a page at a time; other keys see their own.</summary>
+    public static async Task<Ok<IReadOnlyList<OrganisationSummaryResponse>>> ListOrganisations(
+        [AsParameters] PageQuery page, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
     {
-        var all = await grains.GetGrain<IOrganisationIndexGrain>(IOrganisationIndexGrain.All).ListAsync();
-        var visible = user.IsAdmin() ? all : all.Where(o => o.Id == user.OrganisationId());
-        return TypedResults.Ok<IReadOnlyList<OrganisationSummaryResponse>>([.. visible.Select(o => o.AsResponse())]);
+        var (after, limit) = page.Read();
+        var index = grains.GetGrain<IOrganisationIndexGrain>(IOrganisationIndexGrain.All);
+        if (!user.IsAdmin())
+        {
+            var own = user.OrganisationId() is { } id ? await index.FindAsync(id) : null;
+            return TypedResults.Ok<IReadOnlyList<OrganisationSummaryResponse>>(own is null ? [] : [own.AsResponse()]);
+        }
+        return TypedResults.Ok(context.Respond(await index.ListAsync(after, limit), o => o.AsResponse()));
     }
 
     public static async Task<Ok<OrganisationResponse>> GetOrganisation(

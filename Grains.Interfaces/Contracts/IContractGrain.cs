@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+using SocialValue.Indexes;
 using SocialValue.Scheduling;
 using SocialValue.Workflow;
 
@@ -62,6 +64,7 @@ public interface IContractIndexGrain : IGrainWithStringKey
     /// <summary>Adds or replaces a contract's line.</summary>
     Task UpsertAsync(ContractSummary summary);
 
-    /// <summary>Every contract, by title.</summary>
-    Task<IReadOnlyList<ContractSummary>> ListAsync();
+    /// <summary>Up to <paramref name="limit"/> contracts after <paramref name="after"/>, by title then id.</summary>
+    [AlwaysInterleave]
+    Task<IndexPage<ContractSummary>> ListAsync(IndexPosition? after, int limit);
 }

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+using SocialValue.Indexes;
 
 namespace SocialValue.Frameworks;
 
@@ -53,6 +55,7 @@ public interface IFrameworkIndexGrain : IGrainWithStringKey
     /// <summary>Adds or replaces a framework's line.</summary>
     Task UpsertAsync(FrameworkSummary summary);
 
-    /// <summary>The shipped templates first, then the others by name.</summary>
-    Task<IReadOnlyList<FrameworkSummary>> ListAsync();
+    /// <summary>Up to <paramref name="limit"/> frameworks after <paramref name="after"/>: the shipped templates first, then the others by name.</summary>
+    [AlwaysInterleave]
+    Task<IndexPage<FrameworkSummary>> ListAsync(IndexPosition? after, int limit);
 }

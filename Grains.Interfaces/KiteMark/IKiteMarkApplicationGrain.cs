@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+using SocialValue.Indexes;
 using SocialValue.Scheduling;
 using SocialValue.Workflow;
 
@@ -47,8 +49,16 @@ public interface IKiteMarkApplicationIndexGrain : IGrainWithStringKey
     /// <summary>Replaces an application's line.</summary>
     Task UpsertAsync(KiteMarkApplicationSummary summary);
 
-    /// <summary>Every application to this body, most recently changed first.</summary>
-    Task<IReadOnlyList<KiteMarkApplicationSummary>> ListAsync();
+    /// <summary>
+    /// Up to <paramref name="limit"/> applications to this body after <paramref name="after"/>, most recently changed
+    /// first; only those in <paramref name="state"/> when it is given.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<IndexPage<KiteMarkApplicationSummary>> ListAsync(IndexPosition? after, int limit, KiteMarkState? state);
+
+    /// <summary>The awards of this body valid until <paramref name="until"/> or earlier, soonest expiry first.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<KiteMarkApplicationSummary>> ListExpiringAsync(DateTimeOffset until);
 }
 
 /// <summary>The public register of current holders (key <see cref="Register"/>), kept by the application grains.</summary>
@@ -63,8 +73,16 @@ public interface IKiteMarkRegisterGrain : IGrainWithStringKey
     /// <summary>Removes the organisation's line when it is for <paramref name="applicationId"/>.</summary>
     Task RemoveAsync(string organisationId, string applicationId);
 
-    /// <summary>Current holders, by organisation name.</summary>
-    Task<IReadOnlyList<KiteMarkHolder>> ListAsync();
+    /// <summary>
+    /// Up to <paramref name="limit"/> holders after <paramref name="after"/>, by organisation name then id, leaving
+    /// out awards that are no longer valid at <paramref name="currentAt"/> even if their expiry is not processed yet.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<IndexPage<KiteMarkHolder>> ListAsync(IndexPosition? after, int limit, DateTimeOffset currentAt);
+
+    /// <summary>An organisation's line, current or not yet expired by the scheduler, if there is one.</summary>
+    [AlwaysInterleave]
+    Task<KiteMarkHolder?> FindAsync(string organisationId);
 }
 
 /// <summary>Organisations nominated to award the Kite Mark for a local authority or chamber of commerce (key <see cref="All"/>).</summary>
@@ -83,8 +101,10 @@ public interface IKiteMarkNominationsGrain : IGrainWithStringKey
     Task WithdrawAsync(string organisationId);
 
     /// <summary>The nomination of an organisation, if any.</summary>
+    [AlwaysInterleave]
     Task<KiteMarkNomination?> FindAsync(string organisationId);
 
-    /// <summary>Every nomination.</summary>
-    Task<IReadOnlyList<KiteMarkNomination>> ListAsync();
+    /// <summary>Up to <paramref name="limit"/> nominations after <paramref name="after"/>, by nominated organisation id.</summary>
+    [AlwaysInterleave]
+    Task<IndexPage<KiteMarkNomination>> ListAsync(IndexPosition? after, int limit);
 }

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+using SocialValue.Indexes;
 
 namespace SocialValue.KiteMark;
 
@@ -27,6 +29,7 @@ public interface IKiteMarkSchemeIndexGrain : IGrainWithStringKey
     /// <summary>Adds or replaces a scheme's line.</summary>
     Task UpsertAsync(KiteMarkSchemeSummary summary);
 
-    /// <summary>The shipped scheme first, then the local ones by name.</summary>
-    Task<IReadOnlyList<KiteMarkSchemeSummary>> ListAsync();
+    /// <summary>Up to <paramref name="limit"/> schemes after <paramref name="after"/>: the shipped scheme first, then the local ones by name.</summary>
+    [AlwaysInterleave]
+    Task<IndexPage<KiteMarkSchemeSummary>> ListAsync(IndexPosition? after, int limit);
 }

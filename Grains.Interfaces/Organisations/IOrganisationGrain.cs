@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+using SocialValue.Indexes;
 
 namespace SocialValue.Organisations;
 
@@ -26,6 +28,11 @@ public interface IOrganisationIndexGrain : IGrainWithStringKey
     /// <summary>Adds or replaces an organisation's line.</summary>
     Task UpsertAsync(OrganisationSummary summary);
 
-    /// <summary>Every organisation, ordered by name.</summary>
-    Task<IReadOnlyList<OrganisationSummary>> ListAsync();
+    /// <summary>Up to <paramref name="limit"/> organisations after <paramref name="after"/>, ordered by name then id.</summary>
+    [AlwaysInterleave]
+    Task<IndexPage<OrganisationSummary>> ListAsync(IndexPosition? after, int limit);
+
+    /// <summary>An organisation's line, if there is one.</summary>
+    [AlwaysInterleave]
+    Task<OrganisationSummary?> FindAsync(string id);
 }

@@ -1,14 +1,13 @@
 using SocialValue.Indexes;
-using Orleans.Runtime;
 
 namespace SocialValue.Contracts;
 
-public sealed class ContractIndexGrain([PersistentState("contract-index", "store")] IPersistentState<IndexState<ContractSummary>> index)
-    : IndexGrain<ContractSummary>(index), IContractIndexGrain
+public sealed class ContractIndexGrain(IIndexStore store)
+    : IndexGrain<ContractSummary>(store, "contracts"), IContractIndexGrain
 {
-    public Task UpsertAsync(ContractSummary summary) => UpsertAsync(summary.Id, summary);
+    public Task UpsertAsync(ContractSummary summary) => WriteEntryAsync(summary);
 
-    public Task<IReadOnlyList<ContractSummary>> ListAsync() =>
-        Task.FromResult<IReadOnlyList<ContractSummary>>(
-            [.. Entries.OrderBy(c => c.Title, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id)]);
+    public Task<IndexPage<ContractSummary>> ListAsync(IndexPosition? after, int limit) => PageAsync(after, limit);
+
+    protected override IndexPosition PositionOf(ContractSummary entry) => new(entry.Title, entry.Id);
 }

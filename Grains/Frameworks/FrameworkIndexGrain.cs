@@ -1,17 +1,19 @@
 using SocialValue.Indexes;
-using Orleans.Runtime;
 
 namespace SocialValue.Frameworks;
 
-public sealed class FrameworkIndexGrain([PersistentState("framework-index", "store")] IPersistentState<IndexState<FrameworkSummary>> index)
-    : IndexGrain<FrameworkSummary>(index), IFrameworkIndexGrain
+public sealed class FrameworkIndexGrain(IIndexStore store)
+    : IndexGrain<FrameworkSummary>(store, "frameworks"), IFrameworkIndexGrain
 {
-    public Task UpsertAsync(FrameworkSummary summary) => UpsertAsync(summary.Id, summary);
+    private static readonly Dictionary<string, int> TemplateRanks = ReferenceFrameworks.All.Select((f, rank) => (f.Id, rank)).ToDictionary();
 
-    public Task<IReadOnlyList<FrameworkSummary>> ListAsync()
-    {
-        var templates = ReferenceFrameworks.All.Select(f => new FrameworkSummary(f.Id, f.Name, true, null));
-        var created = Entries.OrderBy(f => f.Name, StringComparer.OrdinalIgnoreCase).ThenBy(f => f.Id);
-        return Task.FromResult<IReadOnlyList<FrameworkSummary>>([.. templates, .. created]);
-    }
+    public Task UpsertAsync(FrameworkSummary summary) => WriteEntryAsync(summary);
+
+    public Task<IndexPage<FrameworkSummary>> ListAsync(IndexPosition? after, int limit) => PageAsync(after, limit);
+
+    protected override IEnumerable<FrameworkSummary> Shipped =>
+        ReferenceFrameworks.All.Select(f => new FrameworkSummary(f.Id, f.Name, true, null));
+
+    protected override IndexPosition PositionOf(FrameworkSummary entry) =>
+        entry.ReadOnly ? ShippedFirst.Position(TemplateRanks[entry.Id], entry.Id) : new(entry.Name, entry.Id);
 }

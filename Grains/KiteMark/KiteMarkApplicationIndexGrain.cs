@@ -1,35 +1,34 @@
+using System.Globalization;
 using SocialValue.Errors;
-using Orleans.Runtime;
+using SocialValue.Indexes;
 
 namespace SocialValue.KiteMark;
 
-public sealed class KiteMarkApplicationIndexGrain(
-    [PersistentState("kite-mark-application-index", "store")] IPersistentState<KiteMarkApplicationIndexState> index)
-    : KeyedGrain, IKiteMarkApplicationIndexGrain
+public sealed class KiteMarkApplicationIndexGrain(IIndexStore store)
+    : IndexGrain<KiteMarkApplicationSummary>(store, "kite-mark-applications"), IKiteMarkApplicationIndexGrain
 {
     public async Task OpenAsync(KiteMarkApplicationSummary summary)
     {
-        var open = index.State.Applications.Values.FirstOrDefault(a =>
+        var open = Entries.Entries.FirstOrDefault(a =>
             a.OrganisationId == summary.OrganisationId && a.Id != summary.Id && a.State.IsOpen());
         if (open is not null)
         {
             throw new ConflictException(
                 $"Organisation '{summary.OrganisationId}' already has an open application '{open.Id}' ({open.State}) with awarding body '{Key}'.");
         }
-        await UpsertAsync(summary);
+        await WriteEntryAsync(summary);
     }
 
-    public async Task UpsertAsync(KiteMarkApplicationSummary summary)
-    {
-        if (index.State.Applications.TryGetValue(summary.Id, out var existing) && existing == summary)
-        {
-            return;
-        }
-        index.State.Applications[summary.Id] = summary;
-        await index.WriteStateAsync();
-    }
+    public Task UpsertAsync(KiteMarkApplicationSummary summary) => WriteEntryAsync(summary);
 
-    public Task<IReadOnlyList<KiteMarkApplicationSummary>> ListAsync() =>
+    public Task<IndexPage<KiteMarkApplicationSummary>> ListAsync(IndexPosition? after, int limit, KiteMarkState? state) =>
+        PageAsync(after, limit, state is null ? null : a => a.State == state);
+
+    public Task<IReadOnlyList<KiteMarkApplicationSummary>> ListExpiringAsync(DateTimeOffset until) =>
         Task.FromResult<IReadOnlyList<KiteMarkApplicationSummary>>(
-            [.. index.State.Applications.Values.OrderByDescending(a => a.UpdatedAt).ThenBy(a => a.Id, StringComparer.Ordinal)]);
+            [.. Entries.Entries.Where(a => a.State == KiteMarkState.Awarded && a.ValidUntil <= until).OrderBy(a => a.ValidUntil).ThenBy(a => a.Id, StringComparer.Ordinal)]);
+
+    // Most recently changed first: the sort key counts down as UpdatedAt goes up.
+    protected override IndexPosition PositionOf(KiteMarkApplicationSummary entry) =>
+        new((DateTimeOffset.MaxValue.UtcTicks - entry.UpdatedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture), entry.Id);
 }

@@ -1,12 +1,10 @@
 using SocialValue.Errors;
-using SocialValue.Organisations;
-using Orleans.Runtime;
+using SocialValue.Indexes;
 
 namespace SocialValue.KiteMark;
 
-public sealed class KiteMarkNominationsGrain(
-    [PersistentState("kite-mark-nominations", "store")] IPersistentState<KiteMarkNominationsState> nominations)
-    : KeyedGrain, IKiteMarkNominationsGrain
+public sealed class KiteMarkNominationsGrain(IIndexStore store)
+    : IndexGrain<KiteMarkNomination>(store, "kite-mark-nominations"), IKiteMarkNominationsGrain
 {
     public async Task<KiteMarkNomination> NominateAsync(KiteMarkNomination nomination)
     {
@@ -17,22 +15,15 @@ public sealed class KiteMarkNominationsGrain(
                 $"Only a local authority or a chamber of commerce may nominate an awarding body; '{nominator.Id}' is {nominator.Type}.");
         }
         await KiteMarkEligibility.OrganisationAsync(GrainFactory, nomination.OrganisationId, "organisationId");
-        nominations.State.Nominations[nomination.OrganisationId] = nomination;
-        await nominations.WriteStateAsync();
+        await WriteEntryAsync(nomination);
         return nomination;
     }
 
-    public async Task WithdrawAsync(string organisationId)
-    {
-        if (nominations.State.Nominations.Remove(organisationId))
-        {
-            await nominations.WriteStateAsync();
-        }
-    }
+    public Task WithdrawAsync(string organisationId) => DeleteEntryAsync(organisationId);
 
-    public Task<KiteMarkNomination?> FindAsync(string organisationId) =>
-        Task.FromResult(nominations.State.Nominations.GetValueOrDefault(organisationId));
+    public Task<KiteMarkNomination?> FindAsync(string organisationId) => Task.FromResult(Entries.Find(organisationId));
 
-    public Task<IReadOnlyList<KiteMarkNomination>> ListAsync() =>
-        Task.FromResult<IReadOnlyList<KiteMarkNomination>>([.. nominations.State.Nominations.Values.OrderBy(n => n.OrganisationId, StringComparer.Ordinal)]);
+    public Task<IndexPage<KiteMarkNomination>> ListAsync(IndexPosition? after, int limit) => PageAsync(after, limit);
+
+    protected override IndexPosition PositionOf(KiteMarkNomination entry) => new(entry.OrganisationId, entry.OrganisationId);
 }

@@ -1,31 +1,31 @@
-using Orleans.Runtime;
+using SocialValue.Indexes;
 
 namespace SocialValue.KiteMark;
 
-public sealed class KiteMarkRegisterGrain([PersistentState("kite-mark-register", "store")] IPersistentState<KiteMarkRegisterState> register)
-    : KeyedGrain, IKiteMarkRegisterGrain
+public sealed class KiteMarkRegisterGrain(IIndexStore store)
+    : IndexGrain<KiteMarkHolder>(store, "kite-mark-register"), IKiteMarkRegisterGrain
 {
     public async Task AddAsync(KiteMarkHolder holder)
     {
-        if (register.State.Holders.TryGetValue(holder.OrganisationId, out var existing)
-            && (existing == holder || existing.AwardedOn > holder.AwardedOn))
+        if (Entries.Find(holder.OrganisationId) is { } existing && existing.AwardedOn > holder.AwardedOn)
         {
             return;
         }
-        register.State.Holders[holder.OrganisationId] = holder;
-        await register.WriteStateAsync();
+        await WriteEntryAsync(holder);
     }
 
     public async Task RemoveAsync(string organisationId, string applicationId)
     {
-        if (register.State.Holders.TryGetValue(organisationId, out var existing) && existing.ApplicationId == applicationId)
+        if (Entries.Find(organisationId)?.ApplicationId == applicationId)
         {
-            register.State.Holders.Remove(organisationId);
-            await register.WriteStateAsync();
+            await DeleteEntryAsync(organisationId);
         }
     }
 
-    public Task<IReadOnlyList<KiteMarkHolder>> ListAsync() =>
-        Task.FromResult<IReadOnlyList<KiteMarkHolder>>(
-            [.. register.State.Holders.Values.OrderBy(h => h.OrganisationName, StringComparer.OrdinalIgnoreCase).ThenBy(h => h.OrganisationId)]);
+    public Task<IndexPage<KiteMarkHolder>> ListAsync(IndexPosition? after, int limit, DateTimeOffset currentAt) =>
+        PageAsync(after, limit, h => h.ValidUntil > currentAt);
+
+    public Task<KiteMarkHolder?> FindAsync(string organisationId) => Task.FromResult(Entries.Find(organisationId));
+
+    protected override IndexPosition PositionOf(KiteMarkHolder entry) => new(entry.OrganisationName, entry.OrganisationId);
 }

@@ -1,19 +1,23 @@
 using SocialValue.Indexes;
-using Orleans.Runtime;
 
 namespace SocialValue.KiteMark;
 
-public sealed class KiteMarkSchemeIndexGrain(
-    [PersistentState("kite-mark-scheme-index", "store")] IPersistentState<IndexState<KiteMarkSchemeSummary>> index)
-    : IndexGrain<KiteMarkSchemeSummary>(index), IKiteMarkSchemeIndexGrain
+public sealed class KiteMarkSchemeIndexGrain(IIndexStore store)
+    : IndexGrain<KiteMarkSchemeSummary>(store, "kite-mark-schemes"), IKiteMarkSchemeIndexGrain
 {
-    public Task UpsertAsync(KiteMarkSchemeSummary summary) => UpsertAsync(summary.Id, summary);
+    public Task UpsertAsync(KiteMarkSchemeSummary summary) => WriteEntryAsync(summary);
 
-    public Task<IReadOnlyList<KiteMarkSchemeSummary>> ListAsync()
+    public Task<IndexPage<KiteMarkSchemeSummary>> ListAsync(IndexPosition? after, int limit) => PageAsync(after, limit);
+
+    protected override IEnumerable<KiteMarkSchemeSummary> Shipped
     {
-        var shipped = KiteMarkSchemes.CheshireAndMerseyside;
-        var local = Entries.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id);
-        return Task.FromResult<IReadOnlyList<KiteMarkSchemeSummary>>(
-            [new KiteMarkSchemeSummary(shipped.Id, shipped.Name, true, null, shipped.Validity), .. local]);
+        get
+        {
+            var shipped = KiteMarkSchemes.CheshireAndMerseyside;
+            return [new KiteMarkSchemeSummary(shipped.Id, shipped.Name, true, null, shipped.Validity)];
+        }
     }
+
+    protected override IndexPosition PositionOf(KiteMarkSchemeSummary entry) =>
+        entry.ReadOnly ? ShippedFirst.Position(0, entry.Id) : new(entry.Name, entry.Id);
 }

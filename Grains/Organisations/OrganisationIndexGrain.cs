@@ -1,14 +1,15 @@
 using SocialValue.Indexes;
-using Orleans.Runtime;
 
 namespace SocialValue.Organisations;
 
-public sealed class OrganisationIndexGrain([PersistentState("organisation-index", "store")] IPersistentState<IndexState<OrganisationSummary>> index)
-    : IndexGrain<OrganisationSummary>(index), IOrganisationIndexGrain
+public sealed class OrganisationIndexGrain(IIndexStore store)
+    : IndexGrain<OrganisationSummary>(store, "organisations"), IOrganisationIndexGrain
 {
-    public Task UpsertAsync(OrganisationSummary summary) => UpsertAsync(summary.Id, summary);
+    public Task UpsertAsync(OrganisationSummary summary) => WriteEntryAsync(summary);
 
-    public Task<IReadOnlyList<OrganisationSummary>> ListAsync() =>
-        Task.FromResult<IReadOnlyList<OrganisationSummary>>(
-            [.. Entries.OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ThenBy(o => o.Id)]);
+    public Task<IndexPage<OrganisationSummary>> ListAsync(IndexPosition? after, int limit) => PageAsync(after, limit);
+
+    public Task<OrganisationSummary?> FindAsync(string id) => Task.FromResult(Entries.Find(id));
+
+    protected override IndexPosition PositionOf(OrganisationSummary entry) => new(entry.Name, entry.Id);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SocialValue.Contracts;
 using SocialValue.Errors;
+using SocialValue.Indexes;
 using SocialValue.KiteMark;
 using SocialValue.Maturity;
 using SocialValue.Organisations;
@@ -12,7 +13,8 @@ public sealed class OrganisationReportGrain([FromKeyedServices(BusinessClock.Key
     public async Task<OrganisationReport> GetAsync(int year)
     {
         var organisation = await GrainFactory.GetGrain<IOrganisationGrain>(Key).GetAsync();
-        var contracts = (await GrainFactory.GetGrain<IContractIndexGrain>(Key).ListAsync()).Where(c => c.OrganisationId == Key).ToList();
+        var index = GrainFactory.GetGrain<IContractIndexGrain>(Key);
+        var contracts = (await IndexPaging.AllAsync(index.ListAsync)).Where(c => c.OrganisationId == Key).ToList();
         var totals = new List<(ContractSummary Contract, SocialValueTotals Totals)>();
         foreach (var contract in contracts)
         {
@@ -75,11 +77,8 @@ public sealed class OrganisationReportGrain([FromKeyedServices(BusinessClock.Key
         }
     }
 
-    private async Task<ReportKiteMark?> KiteMarkAsync()
-    {
-        var holders = await GrainFactory.GetGrain<IKiteMarkRegisterGrain>(IKiteMarkRegisterGrain.Register).ListAsync();
-        return holders.Where(h => h.OrganisationId == Key).OrderByDescending(h => h.ValidUntil).FirstOrDefault() is { } holder
+    private async Task<ReportKiteMark?> KiteMarkAsync() =>
+        await GrainFactory.GetGrain<IKiteMarkRegisterGrain>(IKiteMarkRegisterGrain.Register).FindAsync(Key) is { } holder
             ? new ReportKiteMark("Held", holder.ApplicationId, holder.AwardingBodyId, holder.AwardedOn, holder.ValidUntil)
             : null;
-    }
 }

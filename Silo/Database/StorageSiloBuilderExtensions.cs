@@ -1,11 +1,13 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
 using Orleans.Storage;
+using SocialValue.Indexes;
 
 namespace SocialValue.Silo.Database;
 
@@ -18,7 +20,7 @@ public static class StorageSiloBuilderExtensions
     /// <summary>
     /// Reads <c>Storage:Provider</c>, <c>ConnectionStrings:SocialValue</c> and the <c>Orleans:*</c> settings, then:
     /// applies the schema when the Silo starts; adds the ADO.NET grain storage <see cref="StorageName"/> with
-    /// <see cref="JsonGrainStorageSerializer"/>; and sets up clustering: ADO.NET membership on PostgreSQL, localhost
+    /// <see cref="JsonGrainStorageSerializer"/> and the index grains' <see cref="IIndexStore"/>; and sets up clustering: ADO.NET membership on PostgreSQL, localhost
     /// clustering on SQLite, where a second Silo on the same file is refused at start. <c>Orleans:ClusterId</c> and
     /// <c>Orleans:ServiceId</c> default to <c>socialvalue</c>, <c>Orleans:SiloPort</c> to 11111 and
     /// <c>Orleans:GatewayPort</c> to 30000; <c>Orleans:AdvertisedIPAddress</c> (default 127.0.0.1) matters on
@@ -34,6 +36,8 @@ public static class StorageSiloBuilderExtensions
 
         silo.Services.AddSingleton(settings);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, DatabaseStartup>();
+        silo.Services.AddSingleton<IIndexStore>(services => new DatabaseIndexStore(
+            settings, services.GetRequiredService<IOptions<ClusterOptions>>(), services.GetService<SqliteWriteQueue>()));
         silo.AddAdoNetGrainStorage(StorageName, options =>
         {
             options.Invariant = settings.Invariant;
@@ -64,13 +68,14 @@ public static class StorageSiloBuilderExtensions
         return silo;
     }
 
-    // Replaces the storage Orleans registered under StorageName with the same storage behind a write queue.
+    // Replaces the storage Orleans registered under StorageName with the same storage behind the write queue the index store also uses.
     private static void SerializeWrites(IServiceCollection services)
     {
+        services.AddSingleton<SqliteWriteQueue>();
         var registration = services.Single(service =>
             service.ServiceType == typeof(IGrainStorage) && Equals(service.ServiceKey, StorageName));
         services.Remove(registration);
         services.AddKeyedSingleton<IGrainStorage>(StorageName, (provider, _) =>
-            new SerializedWritesGrainStorage(AdoNetGrainStorageFactory.Create(provider, StorageName)));
+            new SerializedWritesGrainStorage(AdoNetGrainStorageFactory.Create(provider, StorageName), provider.GetRequiredService<SqliteWriteQueue>()));
     }
 }

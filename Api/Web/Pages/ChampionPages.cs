@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using SocialValue.Indexes;
 using SocialValue.Api.Auth;
 using SocialValue.Api.KiteMark;
 using SocialValue.Errors;
@@ -33,16 +34,17 @@ internal static class ChampionPages
     {
         if (awardingBodyId is null && user.Role() == Role.Admin)
         {
-            var bodies = (await grains.GetGrain<IOrganisationIndexGrain>(IOrganisationIndexGrain.All).ListAsync())
+            var bodies = (await IndexPaging.AllAsync(grains.GetGrain<IOrganisationIndexGrain>(IOrganisationIndexGrain.All).ListAsync))
                 .Where(o => o.Type is OrganisationType.LocalAuthority or OrganisationType.ChamberOfCommerce);
             return Layout.Page(context, "Champion's queue", H($"""
                 <h1>Champion's queue</h1><p>Choose an awarding body.</p>
                 <ul class="cards">{bodies.Select(b => H($"<li><a href=\"/kitemark/queue?awardingBodyId={b.Id}\">{b.Name}</a></li>"))}</ul>
                 """));
         }
-        var applications = (await KiteMarkApi.ListApplications(awardingBodyId, null, grains, user)).Value!;
-        var expiring = (await KiteMarkApi.ListExpiring(awardingBodyId, ExpiringDays, grains, user, time)).Value!;
         var body = user.QueueOf(awardingBodyId);
+        var queue = grains.GetGrain<IKiteMarkApplicationIndexGrain>(body);
+        var applications = await IndexPaging.AllAsync((after, limit) => queue.ListAsync(after, limit, null));
+        var expiring = (await KiteMarkApi.ListExpiring(awardingBodyId, ExpiringDays, grains, user, time)).Value!;
         var byState = applications.GroupBy(a => a.State).OrderBy(g => g.Key).Select(g => H($"""
             <section aria-labelledby="state-{g.Key}"><h3 id="state-{g.Key}">{Format.Words(g.Key)} <span class="badge">{g.Count()}</span></h3>
             <ul class="cards">{g.Select(a => H($"<li><a href=\"/kitemark/applications/{a.Id}\">{a.OrganisationName}</a> <span class=\"muted\">updated {Format.Date(a.UpdatedAt)}</span></li>"))}</ul></section>

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using SocialValue.Indexes;
 using SocialValue.Api.Auth;
 using SocialValue.Api.Maturity;
 using SocialValue.Api.Web.Charts;
@@ -35,8 +36,9 @@ internal static class DashboardPages
 
     private static async Task<IResult> ListOrganisations(HttpContext context, IGrainFactory grains, ClaimsPrincipal user)
     {
-        var all = await grains.GetGrain<IOrganisationIndexGrain>(IOrganisationIndexGrain.All).ListAsync();
-        var visible = all.Where(o => user.IsAdmin() || o.Id == user.OrganisationId());
+        var index = grains.GetGrain<IOrganisationIndexGrain>(IOrganisationIndexGrain.All);
+        var visible = user.IsAdmin() ? await IndexPaging.AllAsync(index.ListAsync)
+            : user.OrganisationId() is { } own && await index.FindAsync(own) is { } mine ? [mine] : [];
         return Layout.Page(context, "Organisations", H($"""
             <h1>Organisations</h1>
             <ul class="cards">{visible.Select(o => H($"<li><a href=\"/organisations/{o.Id}\">{o.Name}</a> <span class=\"muted\">{Format.Words(o.Type)} · {o.Place}</span></li>"))}</ul>
@@ -54,9 +56,9 @@ internal static class DashboardPages
         var canEdit = user.CanWrite(id);
         var maturity = await MaturityOrNullAsync(grains.GetGrain<IMaturityGrain>(id));
         var model = await grains.GetGrain<IMaturityModelGrain>(IMaturityModelGrain.Default).GetAsync();
-        var contracts = await grains.GetGrain<IContractIndexGrain>(id).ListAsync();
-        var holders = await grains.GetGrain<IKiteMarkRegisterGrain>(IKiteMarkRegisterGrain.Register).ListAsync();
-        var holder = holders.FirstOrDefault(h => h.OrganisationId == id && h.ValidUntil > time.GetUtcNow());
+        var contracts = await IndexPaging.AllAsync(grains.GetGrain<IContractIndexGrain>(id).ListAsync);
+        var holder = await grains.GetGrain<IKiteMarkRegisterGrain>(IKiteMarkRegisterGrain.Register).FindAsync(id) is { } held
+            && held.ValidUntil > time.GetUtcNow() ? held : null;
 
         var (index, plan) = maturity is null
             ? (H($"<section aria-labelledby=\"maturity-h\"><h2 id=\"maturity-h\">Maturity index</h2><p>Not assessed yet.</p></section>"), Empty)

@@ -7,6 +7,7 @@ using SocialValue.Api.Errors;
 using SocialValue.Api.Frameworks;
 using SocialValue.Formulas;
 using SocialValue.Frameworks;
+using SocialValue.Indexes;
 using Orleans;
 using static SocialValue.Api.Web.Markup;
 
@@ -33,7 +34,7 @@ internal static class FormulaPages
 
     private static async Task<IResult> Frameworks(HttpContext context, IGrainFactory grains)
     {
-        var frameworks = (await FrameworksApi.ListFrameworks(grains)).Value!;
+        var frameworks = await IndexPaging.AllAsync(grains.GetGrain<IFrameworkIndexGrain>(IFrameworkIndexGrain.All).ListAsync);
         return Layout.Page(context, "Frameworks and formulas", H($"""
             <h1>Frameworks and formulas</h1>
             <ul class="cards">{frameworks.Select(f => H($"<li><a href=\"/frameworks/{f.Id}\">{f.Name}</a> <span class=\"muted\">{(f.ReadOnly ? "shipped template, read-only" : f.CopiedFrom is null ? "editable" : $"editable copy of {f.CopiedFrom}")}</span></li>"))}</ul>

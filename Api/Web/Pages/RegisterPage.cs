@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using SocialValue.Api.KiteMark;
+using SocialValue.Indexes;
+using SocialValue.KiteMark;
 using Orleans;
 using static SocialValue.Api.Web.Markup;
 
@@ -14,7 +15,9 @@ internal static class RegisterPage
         web.MapGet("/register", async (HttpContext context, IGrainFactory grains, TimeProvider time) =>
         {
             await WebEndpoints.UseSessionIfAnyAsync(context);
-            var holders = (await KiteMarkApi.GetRegister(grains, time)).Value!;
+            var register = grains.GetGrain<IKiteMarkRegisterGrain>(IKiteMarkRegisterGrain.Register);
+            var now = time.GetUtcNow();
+            var holders = await IndexPaging.AllAsync((after, limit) => register.ListAsync(after, limit, now));
             return Layout.Page(context, "Register of Social Value Award holders", H($"""
                 <h1>Social Value Award holders</h1>
                 <p>Organisations that hold the Social Value Award (Kite Mark) today: the Anchor Partnership.</p>

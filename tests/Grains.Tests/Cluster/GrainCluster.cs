@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using SocialValue.Contracts;
 using SocialValue.Formulas;
+using SocialValue.Indexes;
 using SocialValue.Maturity;
 using SocialValue.Scheduling;
 
@@ -33,6 +34,7 @@ public sealed class GrainCluster : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage("store");
+            silo.Services.AddSingleton<IIndexStore, MemoryIndexStore>();
             silo.Services.AddKeyedSingleton<TimeProvider>(BusinessClock.Key, Time);
             silo.Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(Jobs));
             silo.Services.AddSingleton<Deadlines>();

@@ -25,13 +25,13 @@ public sealed class DatabaseSchemaTests
     }
 
     [Fact]
-    public async Task Postgres_has_migrations_for_grain_storage_and_clustering_and_Sqlite_for_grain_storage_only()
+    public async Task Postgres_has_migrations_for_grain_storage_clustering_and_indexes_and_Sqlite_for_grain_storage_and_indexes()
     {
         await using var sqlite = TestDatabase.Sqlite();
         await using var postgres = await TestDatabase.PostgresAsync();
 
-        Assert.Equal(["0001_grain_storage"], new DatabaseSchema(Settings(sqlite)).Migrations.Select(m => m.Name));
-        Assert.Equal(["0001_grain_storage", "0002_clustering"], new DatabaseSchema(Settings(postgres)).Migrations.Select(m => m.Name));
+        Assert.Equal(["0001_grain_storage", "0003_index_entries"], new DatabaseSchema(Settings(sqlite)).Migrations.Select(m => m.Name));
+        Assert.Equal(["0001_grain_storage", "0002_clustering", "0003_index_entries"], new DatabaseSchema(Settings(postgres)).Migrations.Select(m => m.Name));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class DatabaseSchemaTests
         var versions = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => new DatabaseSchema(settings).ApplyAsync())));
 
         Assert.All(versions, version => Assert.Equal(new DatabaseSchema(settings).LatestVersion, version));
-        Assert.Equal(2L, Convert.ToInt64(await database.ScalarAsync("SELECT count(*) FROM sv_schema_version")));
+        Assert.Equal(3L, Convert.ToInt64(await database.ScalarAsync("SELECT count(*) FROM sv_schema_version")));
     }
 
     [Fact]
