@@ -4,6 +4,7 @@ using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using SocialValue.Scheduling;
 using SocialValue.Silo.Database;
 
@@ -14,6 +15,9 @@ public static class SchedulingServiceCollectionExtensions
 {
     /// <summary>The schema Hangfire creates and owns on PostgreSQL.</summary>
     public const string PostgresSchema = "hangfire";
+
+    // Spells "svhangfi"; distinct from the project's own schema lock, so the two never wait on each other.
+    private const long PostgresSchemaLock = 0x7376_6861_6e67_6669;
 
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,9 +31,9 @@ public static class SchedulingServiceCollectionExtensions
                 .UseRecommendedSerializerSettings();
             if (storage.Provider == DatabaseProvider.Postgres)
             {
-                hangfire.UsePostgreSqlStorage(
+                InTurn(storage.ConnectionString, () => hangfire.UsePostgreSqlStorage(
                     bootstrap => bootstrap.UseNpgsqlConnection(storage.ConnectionString),
-                    new PostgreSqlStorageOptions { SchemaName = PostgresSchema, QueuePollInterval = pollInterval });
+                    new PostgreSqlStorageOptions { SchemaName = PostgresSchema, QueuePollInterval = pollInterval }));
             }
             else
             {
@@ -47,6 +51,30 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<Deadlines>();
         services.AddTransient<DeadlineJob>();
         return services;
+    }
+
+    // Hangfire.PostgreSql creates its schema in the storage's constructor, unguarded: Silos starting together on a new
+    // database both ran CREATE SCHEMA and one logged a unique violation and left the rest of the install to the other.
+    // A session-level advisory lock makes them take turns; it is released explicitly, as a pooled connection keeps it.
+    private static void InTurn(string connectionString, Action createStorage)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        Execute(connection, $"SELECT pg_advisory_lock({PostgresSchemaLock})");
+        try
+        {
+            createStorage();
+        }
+        finally
+        {
+            Execute(connection, $"SELECT pg_advisory_unlock({PostgresSchemaLock})");
+        }
+    }
+
+    private static void Execute(NpgsqlConnection connection, string sql)
+    {
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
     }
 
     /// <summary>Where Hangfire keeps its jobs beside the grains' SQLite database: <c>socialvalue.db</c> → <c>socialvalue.scheduler.db</c>.</summary>

@@ -39,6 +39,12 @@ public sealed class TwoSilos : IAsyncLifetime
         }
         await Eventually.HoldsAsync(() => ScalarAsync("SELECT count(*) FROM sv_membership WHERE status = 3"), active => active == 2,
             TimeSpan.FromSeconds(60), "both Silos are active members of one cluster");
+        // Starting together on a new database once made Hangfire's schema install fail on one Silo, logged as an error.
+        foreach (var silo in new[] { A, B })
+        {
+            Assert.False(silo.Output.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal),
+                $"a Silo logged an error while starting:{Environment.NewLine}{silo.Output}");
+        }
     }
 
     public async Task DisposeAsync()
