@@ -11,8 +11,6 @@ public sealed class TwoSilos : IAsyncLifetime
 {
     private TestDatabase? _database;
 
-    public TestDatabase Database => _database!;
-
     public SiloProcess A { get; private set; } = null!;
 
     public SiloProcess B { get; private set; } = null!;
@@ -66,7 +64,7 @@ public sealed class TwoSilos : IAsyncLifetime
     /// <summary>Runs a query returning one number on the cluster's database.</summary>
     public async Task<long> ScalarAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await using var connection = new NpgsqlConnection(_database!.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync());
