@@ -5,6 +5,7 @@ using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using SocialValue.Scheduling;
 using SocialValue.Silo.Database;
 
@@ -15,6 +16,9 @@ public static class SchedulingServiceCollectionExtensions
 {
     /// <summary>The schema Hangfire creates and owns on PostgreSQL.</summary>
     public const string PostgresSchema = "hangfire";
+
+    // Spells "svhangfi"; distinct from the project's own schema lock, so the two never wait on each other.
+    private const long PostgresSchemaLock = 0x7376_6861_6e67_6669;
 
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,12 +47,36 @@ public static class SchedulingServiceCollectionExtensions
         if (storage.Provider == DatabaseProvider.Postgres)
         {
             var options = new PostgreSqlStorageOptions { SchemaName = PostgresSchema, QueuePollInterval = pollInterval };
-            return new PostgreSqlStorage(new NpgsqlConnectionFactory(storage.ConnectionString, options), options);
+            return InTurn(storage.ConnectionString, () => new PostgreSqlStorage(new NpgsqlConnectionFactory(storage.ConnectionString, options), options));
         }
         // Its own file: Hangfire's polling writes never wait on, or hold up, grain writes.
         var file = SchedulerFile(storage.SqliteFilePath);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         return new SQLiteStorage(file, new SQLiteStorageOptions { QueuePollInterval = pollInterval });
+    }
+
+    // Hangfire.PostgreSql creates its schema in the storage's constructor, unguarded: Silos starting together on a new
+    // database both ran CREATE SCHEMA and one logged a unique violation and left the rest of the install to the other.
+    // A session-level advisory lock makes them take turns; it is released explicitly, as a pooled connection keeps it.
+    private static JobStorage InTurn(string connectionString, Func<JobStorage> createStorage)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        Execute(connection, $"SELECT pg_advisory_lock({PostgresSchemaLock})");
+        try
+        {
+            return createStorage();
+        }
+        finally
+        {
+            Execute(connection, $"SELECT pg_advisory_unlock({PostgresSchemaLock})");
+        }
+    }
+
+    private static void Execute(NpgsqlConnection connection, string sql)
+    {
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
     }
 
     /// <summary>Where Hangfire keeps its jobs beside the grains' SQLite database: <c>socialvalue.db</c> → <c>socialvalue.scheduler.db</c>.</summary>

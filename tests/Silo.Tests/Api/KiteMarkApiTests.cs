@@ -348,9 +348,12 @@ internal sealed class KiteMarkParties
 
     private HttpClient Anonymous { get; init; } = null!;
 
-    public static async Task<KiteMarkParties> CreateAsync(TestSilo silo)
+    public static Task<KiteMarkParties> CreateAsync(TestSilo silo) => CreateAsync(silo.Client);
+
+    /// <summary>The parties on any Silo: <paramref name="client"/> gives a client with a key (the administrator's by default), or anonymous for null.</summary>
+    public static async Task<KiteMarkParties> CreateAsync(Func<string?, HttpClient> client)
     {
-        var admin = silo.Client();
+        var admin = client(TestSilo.AdminKey);
         (string Id, string Name, string Type)[] organisations =
         [
             ("wirral-council", "Wirral Council", "LocalAuthority"),
@@ -364,11 +367,11 @@ internal sealed class KiteMarkParties
             await admin.PostJsonAsync("/api/organisations", new { id, name, type, place = "Cheshire & Merseyside" }).AssertJsonAsync(HttpStatusCode.Created);
         }
         return new KiteMarkParties(admin,
-            await KeyAsync(silo, admin, "Champion", "wirral-council"),
-            await KeyAsync(silo, admin, "Champion", "sefton-council"),
-            await KeyAsync(silo, admin, "Officer", "alder-hey"))
+            await KeyAsync(client, admin, "Champion", "wirral-council"),
+            await KeyAsync(client, admin, "Champion", "sefton-council"),
+            await KeyAsync(client, admin, "Officer", "alder-hey"))
         {
-            Anonymous = silo.Client(null),
+            Anonymous = client(null),
         };
     }
 
@@ -440,10 +443,10 @@ internal sealed class KiteMarkParties
 
     public Task<JsonElement> RegisterAsync() => Anonymous.GetAsync("/api/kitemark/register").AssertJsonAsync(HttpStatusCode.OK);
 
-    private static async Task<HttpClient> KeyAsync(TestSilo silo, HttpClient admin, string role, string organisationId)
+    private static async Task<HttpClient> KeyAsync(Func<string?, HttpClient> client, HttpClient admin, string role, string organisationId)
     {
         var created = await admin.PostJsonAsync("/api/keys", new { name = $"{role} of {organisationId}", role, organisationId })
             .AssertJsonAsync(HttpStatusCode.Created);
-        return silo.Client(created.GetProperty("key").GetString());
+        return client(created.GetProperty("key").GetString());
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 
@@ -6,7 +7,10 @@ namespace SocialValue.Silo.Tests.Infrastructure;
 /// <summary>The Silo as its own operating-system process, so a test can kill it without warning.</summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
+    private const int KeptOutputLines = 200;
+
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
 
     private SiloProcess(Process process, Uri address)
     {
@@ -15,6 +19,11 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     public Uri Address { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The last lines the process wrote to stdout and stderr, for a failing test's message.</summary>
+    public string Output => string.Join(Environment.NewLine, _output);
 
     public static async Task<SiloProcess> StartAsync(TestDatabase database, IEnumerable<string>? settings = null)
     {
@@ -42,11 +51,11 @@ public sealed class SiloProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var silo = new SiloProcess(process, address);
+        process.OutputDataReceived += (_, line) => silo.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => silo.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var silo = new SiloProcess(process, address);
         using var probe = new HttpClient { BaseAddress = address };
         await Eventually.HoldsAsync(async () =>
         {
@@ -59,15 +68,30 @@ public sealed class SiloProcess : IAsyncDisposable
                 return HttpStatusCode.ServiceUnavailable;
             }
         }, status => status == HttpStatusCode.OK || process.HasExited, TimeSpan.FromSeconds(60), "the Silo process did not become healthy");
-        Assert.False(process.HasExited, "the Silo process exited during start");
+        Assert.False(process.HasExited, $"the Silo process exited during start:{Environment.NewLine}{silo.Output}");
         return silo;
     }
 
-    public HttpClient Client()
+    public HttpClient Client(string? key = TestSilo.AdminKey)
     {
         var client = new HttpClient { BaseAddress = Address };
-        client.DefaultRequestHeaders.Authorization = new("Bearer", TestSilo.AdminKey);
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        }
         return client;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        _output.Enqueue(line);
+        while (_output.Count > KeptOutputLines && _output.TryDequeue(out _))
+        {
+        }
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing, nothing the process could do to help.</summary>
