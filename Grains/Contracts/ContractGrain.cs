@@ -486,16 +486,16 @@ public sealed class ContractGrain(
     {
         State.UpdatedAt = time.GetUtcNow();
         await contract.WriteStateAsync();
-        var award = State.Award;
-        var summary = new ContractSummary(Key, State.Title, State.OrganisationId, State.Value, State.Status, State.FrameworkId,
-            award?.Supplier, award?.SupplierOrganisationId);
-        await GrainFactory.GetGrain<IContractIndexGrain>(State.OrganisationId).UpsertAsync(summary);
-        if (award?.SupplierOrganisationId is { } supplier && supplier != State.OrganisationId)
+        await FollowUpAsync("index", () => GrainFactory.GetGrain<IContractIndexGrain>(State.OrganisationId).UpsertAsync(Summary()));
+        if (State.Award?.SupplierOrganisationId is { } supplier && supplier != State.OrganisationId)
         {
-            await GrainFactory.GetGrain<IContractIndexGrain>(supplier).UpsertAsync(summary);
+            await FollowUpAsync("supplier-index", () => GrainFactory.GetGrain<IContractIndexGrain>(supplier).UpsertAsync(Summary()));
         }
         return Details();
     }
+
+    private ContractSummary Summary() => new(Key, State.Title, State.OrganisationId, State.Value, State.Status, State.FrameworkId,
+        State.Award?.Supplier, State.Award?.SupplierOrganisationId);
 
     private ContractDetails Details()
     {

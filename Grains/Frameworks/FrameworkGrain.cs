@@ -167,8 +167,8 @@ public sealed class FrameworkGrain(
     private async Task SaveAsync()
     {
         await framework.WriteStateAsync();
-        await GrainFactory.GetGrain<IFrameworkIndexGrain>(IFrameworkIndexGrain.All)
-            .UpsertAsync(new FrameworkSummary(Key, framework.State.Name, false, framework.State.CopiedFrom));
+        await FollowUpAsync("index", () => GrainFactory.GetGrain<IFrameworkIndexGrain>(IFrameworkIndexGrain.All)
+            .UpsertAsync(new FrameworkSummary(Key, framework.State.Name, false, framework.State.CopiedFrom)));
     }
 
     private void EnsureEditable()

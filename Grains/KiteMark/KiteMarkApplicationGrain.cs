@@ -134,7 +134,6 @@ public sealed class KiteMarkApplicationGrain(
 
     private async Task ApplyAsync(WorkflowTransition<KiteMarkState> transition)
     {
-        var at = transition.Record.At;
         var scheduled = State.ExpiryJob;
         State.ExpiryJob = State.State == KiteMarkState.Awarded
             ? deadlines.Schedule<IKiteMarkApplicationGrain>(Key, ExpiryDeadline, State.ValidUntil!.Value, scheduled)
@@ -142,27 +141,27 @@ public sealed class KiteMarkApplicationGrain(
         await SaveAsync();
         deadlines.Release(scheduled, State.ExpiryJob);
 
-        var register = GrainFactory.GetGrain<IKiteMarkRegisterGrain>(IKiteMarkRegisterGrain.Register);
-        switch (transition.To)
+        if (transition.To is KiteMarkState.Awarded or KiteMarkState.Revoked or KiteMarkState.Expired)
         {
-            case KiteMarkState.Awarded:
-                await register.AddAsync(new KiteMarkHolder(
-                    State.OrganisationId, State.OrganisationName, Key, State.AwardingBodyId, at, State.ValidUntil!.Value));
-                break;
-            case KiteMarkState.Revoked:
-                await register.RemoveAsync(State.OrganisationId, Key);
-                break;
-            case KiteMarkState.Expired:
-                await register.RemoveAsync(State.OrganisationId, Key);
-                break;
+            await FollowUpAsync("register", SyncRegisterAsync);
         }
+    }
+
+    /// <summary>Puts the register in line with the application as it is now: a holder while awarded, absent otherwise.</summary>
+    private Task SyncRegisterAsync()
+    {
+        var register = GrainFactory.GetGrain<IKiteMarkRegisterGrain>(IKiteMarkRegisterGrain.Register);
+        return State.State == KiteMarkState.Awarded
+            ? register.AddAsync(new KiteMarkHolder(
+                State.OrganisationId, State.OrganisationName, Key, State.AwardingBodyId, State.AwardedOn!.Value, State.ValidUntil!.Value))
+            : register.RemoveAsync(State.OrganisationId, Key);
     }
 
     private async Task SaveAsync()
     {
         State.UpdatedAt = time.GetUtcNow();
         await application.WriteStateAsync();
-        await Index().UpsertAsync(Summary());
+        await FollowUpAsync("index", () => Index().UpsertAsync(Summary()));
     }
 
     private async Task<KiteMarkSchemeDefinition> SchemeAsync(string schemeId, string awardingBodyId)

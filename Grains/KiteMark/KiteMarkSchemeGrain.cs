@@ -54,8 +54,8 @@ public sealed class KiteMarkSchemeGrain(
         }
         scheme.State = new KiteMarkSchemeState { Scheme = local, AwardingBodyId = awardingBodyId, UpdatedAt = time.GetUtcNow() };
         await scheme.WriteStateAsync();
-        await GrainFactory.GetGrain<IKiteMarkSchemeIndexGrain>(IKiteMarkSchemeIndexGrain.All)
-            .UpsertAsync(new KiteMarkSchemeSummary(Key, local.Name, false, awardingBodyId, local.Validity));
+        await FollowUpAsync("index", () => GrainFactory.GetGrain<IKiteMarkSchemeIndexGrain>(IKiteMarkSchemeIndexGrain.All)
+            .UpsertAsync(new KiteMarkSchemeSummary(Key, local.Name, false, awardingBodyId, local.Validity)));
         return await GetAsync();
     }
 }

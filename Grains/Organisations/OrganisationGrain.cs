@@ -60,8 +60,8 @@ public sealed class OrganisationGrain(
         var state = organisation.State;
         (state.Name, state.Type, state.Place, state.UpdatedAt) = (profile.Name, profile.Type, profile.Place, now);
         await organisation.WriteStateAsync();
-        await GrainFactory.GetGrain<IOrganisationIndexGrain>(IOrganisationIndexGrain.All)
-            .UpsertAsync(new OrganisationSummary(Key, state.Name, state.Type, state.Place));
+        await FollowUpAsync("index", () => GrainFactory.GetGrain<IOrganisationIndexGrain>(IOrganisationIndexGrain.All)
+            .UpsertAsync(new OrganisationSummary(Key, state.Name, state.Type, state.Place)));
         return Details();
     }
 

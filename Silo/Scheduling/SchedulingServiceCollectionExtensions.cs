@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
@@ -32,8 +33,10 @@ public static class SchedulingServiceCollectionExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
-        services.AddHangfireServer(server =>
+        services.AddHangfireServer((provider, server) =>
         {
+            // Jobs are built from this host's services; Hangfire's default is the process-wide JobActivator.Current.
+            server.Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
             server.SchedulePollingInterval = pollInterval;
             server.WorkerCount = configuration.GetValue("Scheduling:Workers", Math.Max(2, Environment.ProcessorCount));
         });

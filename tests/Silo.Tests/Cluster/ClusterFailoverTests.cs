@@ -54,8 +54,17 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
             var read = await survivor.GetAsync($"/api/organisations/{id}").AssertJsonAsync(HttpStatusCode.OK);
             Assert.Equal($"{id} after failover", read.GetProperty("name").GetString());
         }
+        // Each rename was written even where its index update met the dead Silo; the list catches up with all of them.
+        var expected = ids.Select(id => $"{id} after failover").Order().ToList();
+        await Eventually.HoldsAsync(
+            async () => await survivor.GetAsync("/api/organisations") is { StatusCode: HttpStatusCode.OK } listed
+                ? (await listed.Content.ReadFromJsonAsync<List<NamedLine>>())!.Select(o => o.Name).Order().ToList()
+                : [],
+            names => names.SequenceEqual(expected), Failover, "the organisation list did not catch up with every rename");
         Assert.False(_cluster.A.HasExited, _cluster.A.Output);
     }
+
+    private sealed record NamedLine(string Id, string Name);
 
     /// <summary>Sends until a 200, retrying after a 503 with Retry-After; any other status fails the test. Returns the 503s seen.</summary>
     private static async Task<int> UntilServedAsync(Stopwatch clock, Func<Task<HttpResponseMessage>> send)
