@@ -76,21 +76,28 @@ public static class KiteMarkApi
     public static async Task<Ok<SchemeResponse>> PutScheme(
         string id, SchemeRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
     {
+        // An Admin's scheme that names no awarding body is open to every awarding body (API.md); a Champion's is its body's.
         var awardingBodyId = request.AwardingBodyId ?? (user.IsAdmin() ? null : user.OrganisationId());
-        new RequestValidation()
+        var validation = new RequestValidation()
             .Required("name", request.Name)
             .MaxLength("name", request.Name, 200)
-            .Required("awardingBodyId", awardingBodyId)
-            .OptionalSlug("copyFrom", request.CopyFrom)
-            .ThrowIfInvalid();
-        user.EnsureActsForAwardingBody(awardingBodyId!);
+            .OptionalSlug("copyFrom", request.CopyFrom);
+        if (!user.IsAdmin())
+        {
+            validation.Required("awardingBodyId", awardingBodyId);
+        }
+        validation.ThrowIfInvalid();
+        if (awardingBodyId is not null)
+        {
+            user.EnsureActsForAwardingBody(awardingBodyId);
+        }
         var grain = Scheme(grains, id);
         if (await FindSchemeAsync(grain) is { ReadOnly: false } existing && existing.AwardingBodyId != awardingBodyId)
         {
             throw new ForbiddenException($"Scheme '{id}' is the local scheme of '{existing.AwardingBodyId}'.");
         }
         var definition = await request.AsDefinitionAsync(id, grains);
-        var scheme = await grain.PutAsync(definition, awardingBodyId!, context.Request.IfMatch());
+        var scheme = await grain.PutAsync(definition, awardingBodyId, context.Request.IfMatch());
         context.Response.SetETag(scheme.ETag);
         return TypedResults.Ok(scheme.AsResponse());
     }

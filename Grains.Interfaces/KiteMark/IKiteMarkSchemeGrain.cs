@@ -13,11 +13,11 @@ public interface IKiteMarkSchemeGrain : IGrainWithStringKey
     Task<KiteMarkSchemeDetails> GetAsync();
 
     /// <summary>
-    /// Creates or replaces the local scheme of <paramref name="awardingBodyId"/> when <paramref name="expectedETag"/>
-    /// is null or current. 409 for the shipped scheme or one another body owns; 422 when the scheme is not valid.
-    /// Applications made before keep the scheme they were made under.
+    /// Creates or replaces the local scheme of <paramref name="awardingBodyId"/>, or with none a scheme open to every
+    /// awarding body, when <paramref name="expectedETag"/> is null or current. 409 for the shipped scheme or one another
+    /// body owns; 422 when the scheme is not valid. Applications made before keep the scheme they were made under.
     /// </summary>
-    Task<KiteMarkSchemeDetails> PutAsync(KiteMarkSchemeDefinition scheme, string awardingBodyId, string? expectedETag);
+    Task<KiteMarkSchemeDetails> PutAsync(KiteMarkSchemeDefinition scheme, string? awardingBodyId, string? expectedETag);
 }
 
 /// <summary>Every scheme (key <see cref="All"/>): the shipped one first, then local ones by name.</summary>

@@ -30,12 +30,10 @@ public sealed class ContractGrain(
             throw new ConflictException($"Contract '{Key}' exists already.");
         }
         var commissioner = await Commissioner(newContract.OrganisationId);
-        if (newContract.FrameworkId is { } frameworkId && frameworkId != commissioner.FrameworkId)
-        {
-            throw new ValidationException("frameworkId", commissioner.FrameworkId is null
-                ? $"Organisation '{commissioner.Id}' has adopted no framework; adopt '{frameworkId}' first (PUT /api/organisations/{commissioner.Id}/framework)."
-                : $"Organisation '{commissioner.Id}' has adopted framework '{commissioner.FrameworkId}'; its contracts use that one.");
-        }
+        // API.md: any framework may be named (an organisation may use several); else the adopted one; neither is 422.
+        var frameworkId = newContract.FrameworkId ?? commissioner.FrameworkId ?? throw new ValidationException("frameworkId",
+            $"Organisation '{commissioner.Id}' has adopted no framework; name one in 'frameworkId' or adopt one (PUT /api/organisations/{commissioner.Id}/framework).");
+        await EnsureFrameworkAsync(frameworkId);
         var now = time.GetUtcNow();
         var hasDefault = options.DefaultWeightings.TryGetValue(commissioner.Type, out var weighting) && options.WeightingRange.Contains(weighting);
         contract.State = new ContractState
@@ -43,7 +41,7 @@ public sealed class ContractGrain(
             OrganisationId = commissioner.Id,
             Title = newContract.Title,
             Value = newContract.Value,
-            FrameworkId = commissioner.FrameworkId,
+            FrameworkId = frameworkId,
             Status = Workflow.InitialState,
             Weighting = hasDefault ? weighting : null,
             WeightingIsDefault = hasDefault,
@@ -404,6 +402,18 @@ public sealed class ContractGrain(
     }
 
     private IFrameworkGrain Framework => GrainFactory.GetGrain<IFrameworkGrain>(State.FrameworkId!);
+
+    private async Task EnsureFrameworkAsync(string frameworkId)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IFrameworkGrain>(frameworkId).GetAsync();
+        }
+        catch (NotFoundException)
+        {
+            throw new ValidationException("frameworkId", $"There is no framework '{frameworkId}'.");
+        }
+    }
 
     private async Task<OrganisationDetails> Commissioner(string organisationId)
     {

@@ -175,7 +175,7 @@ public sealed class KiteMarkApplicationGrain(
         {
             throw new ValidationException("schemeId", $"There is no Kite Mark scheme '{schemeId}'.");
         }
-        return scheme.ReadOnly || scheme.AwardingBodyId == awardingBodyId
+        return scheme.ReadOnly || scheme.AwardingBodyId is null || scheme.AwardingBodyId == awardingBodyId
             ? scheme.Scheme
             : throw new ValidationException("schemeId",
                 $"Scheme '{schemeId}' is the local scheme of '{scheme.AwardingBodyId}'; '{awardingBodyId}' awards under its own or the shipped one.");

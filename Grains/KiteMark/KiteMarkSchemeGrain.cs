@@ -26,7 +26,7 @@ public sealed class KiteMarkSchemeGrain(
         return Task.FromResult(new KiteMarkSchemeDetails(scheme.State.Scheme, false, scheme.State.AwardingBodyId, scheme.Etag!));
     }
 
-    public async Task<KiteMarkSchemeDetails> PutAsync(KiteMarkSchemeDefinition definition, string awardingBodyId, string? expectedETag)
+    public async Task<KiteMarkSchemeDetails> PutAsync(KiteMarkSchemeDefinition definition, string? awardingBodyId, string? expectedETag)
     {
         if (IsShipped)
         {
@@ -44,8 +44,11 @@ public sealed class KiteMarkSchemeGrain(
                 throw new PreconditionFailedException(expectedETag, scheme.Etag!);
             }
         }
-        var body = await KiteMarkEligibility.OrganisationAsync(GrainFactory, awardingBodyId, "awardingBodyId");
-        await KiteMarkEligibility.EnsureAwardingBodyAsync(GrainFactory, body);
+        if (awardingBodyId is not null)
+        {
+            var body = await KiteMarkEligibility.OrganisationAsync(GrainFactory, awardingBodyId, "awardingBodyId");
+            await KiteMarkEligibility.EnsureAwardingBodyAsync(GrainFactory, body);
+        }
         var local = definition with { Id = Key };
         var errors = KiteMarkSchemes.Validate(local);
         if (errors.Count > 0)

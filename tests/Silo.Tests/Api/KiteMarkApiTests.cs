@@ -63,6 +63,21 @@ public sealed class KiteMarkApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_admins_scheme_that_names_no_awarding_body_is_open_to_every_awarding_body()
+    {
+        var open = await _parties.Admin.PutAsJsonAsync("/api/kitemark/schemes/open-to-all",
+            new { name = "Open to all", copyFrom = "cheshire-merseyside", validity = "P3Y" }).AssertJsonAsync(HttpStatusCode.OK);
+        var championWithout = await _parties.Champion.PutAsJsonAsync("/api/kitemark/schemes/champions-own",
+            new { name = "Champion's own", copyFrom = "cheshire-merseyside", validity = "P3Y" }).AssertJsonAsync(HttpStatusCode.OK);
+
+        await _parties.ApplyAsync("open-1", "open-to-all");
+
+        Assert.Equal(JsonValueKind.Null, open.GetProperty("awardingBodyId").ValueKind);
+        Assert.False(string.IsNullOrEmpty(championWithout.GetProperty("awardingBodyId").GetString()));
+        Assert.Equal("open-to-all", (await _parties.GetAsync("open-1")).GetProperty("schemeId").GetString());
+    }
+
+    [Fact]
     public async Task An_award_under_a_five_second_scheme_expires_by_itself_and_leaves_the_register()
     {
         await _parties.DefineFiveSecondSchemeAsync();

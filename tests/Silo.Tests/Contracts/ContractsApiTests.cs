@@ -249,18 +249,24 @@ public sealed class ContractsApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_council_without_an_adopted_framework_is_told_to_adopt_one_before_specifying()
+    public async Task A_contract_uses_the_framework_it_names_else_the_adopted_one_and_neither_is_422()
     {
         await _cycle.PostAsync("/api/organisations", new { id = "no-framework", name = "No Framework Council", type = "LocalAuthority", place = "Nowhere" });
-        await _cycle.PostAsync("/api/contracts", new { id = "unframed", organisationId = "no-framework", title = "Unframed", value = 1 });
-        await _cycle.FireOkAsync("unframed", "AnalyseNeeds");
-        await _cycle.FireOkAsync("unframed", "Consult");
-        await _cycle.FireOkAsync("unframed", "Specify");
 
-        var problem = await (await _cycle.Admin.PutAsJsonAsync("/api/contracts/unframed/specification", new { outcomeIds = new[] { "x" } }))
+        var named = await _cycle.PostAsync("/api/contracts", new { id = "named", organisationId = "no-framework", title = "Named", value = 1, frameworkId = "knowsley" });
+        var neither = await (await _cycle.Admin.PostAsJsonAsync("/api/contracts", new { id = "unframed", organisationId = "no-framework", title = "Unframed", value = 1 }))
             .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var unknown = await (await _cycle.Admin.PostAsJsonAsync("/api/contracts", new { id = "unknown", organisationId = "no-framework", title = "Unknown", value = 1, frameworkId = "nowhere" }))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await _cycle.PostAsync("/api/organisations", new { id = "adopting", name = "Adopting Council", type = "LocalAuthority", place = "Thurrock" });
+        (await _cycle.Admin.PutAsJsonAsync("/api/organisations/adopting/framework", new { frameworkId = "thurrock" })).EnsureSuccessStatusCode();
+        var adopted = await _cycle.PostAsync("/api/contracts", new { id = "adopted", organisationId = "adopting", title = "Adopted", value = 1 });
 
-        Assert.Contains("adopted no framework", problem.GetProperty("detail").GetString());
+        Assert.Equal("knowsley", named.GetProperty("frameworkId").GetString());
+        Assert.Contains("adopted no framework", neither.GetProperty("errors").GetProperty("frameworkId")[0].GetString());
+        Assert.Contains("no framework 'nowhere'", unknown.GetProperty("errors").GetProperty("frameworkId")[0].GetString());
+        Assert.Equal("thurrock", adopted.GetProperty("frameworkId").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await _cycle.Admin.GetAsync("/api/contracts/unframed")).StatusCode);
     }
 
     private async Task AssertBlockedAsync(string trigger, params string[] reasons)

@@ -67,7 +67,7 @@ public sealed class SiloProcess : IAsyncDisposable
             {
                 return HttpStatusCode.ServiceUnavailable;
             }
-        }, status => status == HttpStatusCode.OK || process.HasExited, TimeSpan.FromSeconds(60), "the Silo process did not become healthy");
+        }, status => status == HttpStatusCode.OK || process.HasExited, TimeSpan.FromSeconds(120), "the Silo process did not become healthy");
         Assert.False(process.HasExited, $"the Silo process exited during start:{Environment.NewLine}{silo.Output}");
         return silo;
     }
