@@ -199,43 +199,54 @@ public static class GrowDriver
     }
 
     /// <summary>
-    /// With the Silo stopped: reads the register grain's stored state (written by the awards above), adds one holder
-    /// per bench organisation, copying the first real holder's awarding body and dates, and writes it back as the
-    /// grain would (the storage's JSON options, the version one higher). The register grain reads the row on its next
-    /// activation as if those awards had happened; only the application grains behind them are missing, and the
-    /// register's GET does not read those.
+    /// With the Silo stopped: reads one real holder the awards above wrote to the register's index rows
+    /// (<c>sv_index_entry</c>, index <c>kite-mark-register</c>), and adds one row per bench organisation copying its
+    /// awarding body and dates, in the storage's JSON format, as the register grain would. The register loads the rows
+    /// on its next activation as if those awards had happened; only the application grains behind them are missing,
+    /// and the register's GET does not read those.
     /// </summary>
     private static int ExtendRegister(BenchDatabase database, long organisations)
     {
         using var connection = database.OpenConnection();
-        string payload;
+        string payload, service, scope;
         using (var read = connection.CreateCommand())
         {
-            read.CommandText = "SELECT payload FROM sv_grain_state WHERE state_name = 'kite-mark-register'";
-            payload = Convert.ToString(read.ExecuteScalar(), CultureInfo.InvariantCulture)
-                ?? throw new InvalidOperationException("The register has no stored state.");
+            read.CommandText = "SELECT CAST(payload AS text), service_id, scope FROM sv_index_entry WHERE index_name = 'kite-mark-register' LIMIT 1";
+            using var reader = read.ExecuteReader();
+            if (!reader.Read())
+            {
+                throw new InvalidOperationException("The register has no stored holder.");
+            }
+            (payload, service, scope) = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
         }
-        var state = JsonSerializer.Deserialize<KiteMarkRegisterState>(payload, JsonGrainStorageSerializer.Options)!;
-        var template = state.Holders.Values.First();
+        var template = JsonSerializer.Deserialize<KiteMarkHolder>(payload, JsonGrainStorageSerializer.Options)!;
+        using var transaction = connection.BeginTransaction();
+        using var write = connection.CreateCommand();
+        write.Transaction = transaction;
+        write.CommandText = $"""
+            INSERT INTO sv_index_entry (service_id, index_name, scope, entry_id, payload)
+            VALUES (@service, 'kite-mark-register', @scope, @id, {(database.IsPostgres ? "CAST(@payload AS json)" : "@payload")})
+            ON CONFLICT (service_id, index_name, scope, entry_id) DO UPDATE SET payload = excluded.payload
+            """;
         for (var i = 0; i < organisations; i++)
         {
             var id = Organisations.Id(i);
-            state.Holders[id] = template with
+            var holder = template with
             {
                 OrganisationId = id,
                 OrganisationName = Organisations.Name(i),
                 ApplicationId = string.Create(CultureInfo.InvariantCulture, $"bench-award-{i:D6}"),
             };
+            write.Parameters.Clear();
+            BenchDatabase.Parameter(write, "service", service);
+            BenchDatabase.Parameter(write, "scope", scope);
+            BenchDatabase.Parameter(write, "id", id);
+            BenchDatabase.Parameter(write, "payload", JsonSerializer.Serialize(holder, JsonGrainStorageSerializer.Options));
+            write.ExecuteNonQuery();
         }
-        using var write = connection.CreateCommand();
-        write.CommandText = database.IsPostgres
-            ? "UPDATE sv_grain_state SET payload = CAST(@payload AS json), version = version + 1 WHERE state_name = 'kite-mark-register'"
-            : "UPDATE sv_grain_state SET payload = @payload, version = version + 1 WHERE state_name = 'kite-mark-register'";
-        BenchDatabase.Parameter(write, "payload", JsonSerializer.Serialize(state, JsonGrainStorageSerializer.Options));
-        if (write.ExecuteNonQuery() != 1)
-        {
-            throw new InvalidOperationException("The register's row was not updated.");
-        }
-        return state.Holders.Count;
+        transaction.Commit();
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM sv_index_entry WHERE index_name = 'kite-mark-register'";
+        return Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 }
