@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SocialValue.Keys;
 using Orleans;
+using SocialValue.Keys;
 
 namespace SocialValue.Api.Auth;
 

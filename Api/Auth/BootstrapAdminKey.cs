@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans;
 using SocialValue.Errors;
 using SocialValue.Keys;
-using Orleans;
 
 namespace SocialValue.Api.Auth;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Orleans;
 using SocialValue.Api.Auth;
 using SocialValue.Api.Http;
 using SocialValue.Api.Workflows;
@@ -11,7 +12,6 @@ using SocialValue.Errors;
 using SocialValue.Frameworks;
 using SocialValue.Ids;
 using SocialValue.Keys;
-using Orleans;
 using SocialValue.Workflow;
 
 namespace SocialValue.Api.Contracts;

@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using Orleans.Storage;
 using SocialValue.Api.Auth;
 using SocialValue.Errors;
 using SocialValue.Formulas;
-using Orleans.Runtime;
-using Orleans.Storage;
 
 namespace SocialValue.Api.Errors;
 

@@ -3,13 +3,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Orleans;
 using SocialValue.Api.Auth;
 using SocialValue.Api.Http;
 using SocialValue.Errors;
 using SocialValue.Formulas;
 using SocialValue.Frameworks;
 using SocialValue.Ids;
-using Orleans;
 
 namespace SocialValue.Api.Frameworks;
 

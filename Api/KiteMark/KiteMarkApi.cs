@@ -4,14 +4,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 using SocialValue.Api.Auth;
 using SocialValue.Api.Http;
 using SocialValue.Api.Workflows;
 using SocialValue.Errors;
 using SocialValue.Ids;
-using SocialValue.KiteMark;
 using SocialValue.Keys;
-using Orleans;
+using SocialValue.KiteMark;
 using SocialValue.Workflow;
 
 namespace SocialValue.Api.KiteMark;

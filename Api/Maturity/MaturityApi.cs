@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 using SocialValue.Api.Auth;
 using SocialValue.Api.Http;
 using SocialValue.Api.Workflows;
@@ -11,7 +12,6 @@ using SocialValue.Errors;
 using SocialValue.Frameworks;
 using SocialValue.Ids;
 using SocialValue.Maturity;
-using Orleans;
 using SocialValue.Workflow;
 
 namespace SocialValue.Api.Maturity;

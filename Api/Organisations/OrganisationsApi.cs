@@ -1,14 +1,14 @@
-using SocialValue.Ids;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Orleans;
 using SocialValue.Api.Auth;
 using SocialValue.Api.Http;
 using SocialValue.Errors;
+using SocialValue.Ids;
 using SocialValue.Organisations;
-using Orleans;
 
 namespace SocialValue.Api.Organisations;
 

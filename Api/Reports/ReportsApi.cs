@@ -3,12 +3,12 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Orleans;
 using SocialValue.Api.Auth;
 using SocialValue.Api.Http;
 using SocialValue.Errors;
 using SocialValue.Ids;
 using SocialValue.Reports;
-using Orleans;
 
 namespace SocialValue.Api.Reports;
 

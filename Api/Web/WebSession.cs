@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans;
 using SocialValue.Api.Auth;
 using SocialValue.Keys;
-using Orleans;
 using static SocialValue.Api.Web.Markup;
 
 namespace SocialValue.Api.Web;

@@ -60,7 +60,7 @@ public sealed record SocialValueTerm(
     decimal? CommittedValue,
     string? CommittedValueNote);
 
-/// <summary>A quarterly return that falls due; the reminder marks it overdue when it has not arrived by <see cref="DueAt"/>.</summary>
+/// <summary>A quarterly return that falls due; its scheduled deadline marks it overdue when it has not arrived by <see cref="DueAt"/>.</summary>
 [GenerateSerializer]
 public sealed record ReturnDue(string Period, DateTimeOffset DueAt, ReturnDueStatus Status, DateTimeOffset? MarkedOverdueAt);
 

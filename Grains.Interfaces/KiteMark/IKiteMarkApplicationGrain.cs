@@ -7,7 +7,7 @@ namespace SocialValue.KiteMark;
 
 /// <summary>
 /// A Kite Mark application, keyed by its slug id: evidence over time, champions' reviews, the award workflow, and
-/// the expiry reminder of an award.
+/// the scheduled expiry of an award.
 /// </summary>
 public interface IKiteMarkApplicationGrain : IDeadlineGrain
 {

@@ -5,7 +5,7 @@ namespace SocialValue.Maturity;
 
 /// <summary>
 /// An organisation's Social Value Maturity Index, keyed by the organisation's id: the assessment, the action plan
-/// generated from it, each dimension's level workflow, and the annual reassessment reminder.
+/// generated from it, each dimension's level workflow, and the annual reassessment deadline.
 /// </summary>
 public interface IMaturityGrain : IDeadlineGrain
 {

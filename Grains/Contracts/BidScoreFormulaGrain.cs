@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
 using SocialValue.Formulas;
 using SocialValue.Frameworks;
-using Orleans.Runtime;
 
 namespace SocialValue.Contracts;
 

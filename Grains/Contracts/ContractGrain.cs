@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
 using SocialValue.Errors;
 using SocialValue.Formulas;
 using SocialValue.Frameworks;
 using SocialValue.Ids;
 using SocialValue.Organisations;
-using Orleans.Runtime;
 using SocialValue.Scheduling;
 using SocialValue.Workflow;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
 using SocialValue.Errors;
 using SocialValue.Formulas;
 using SocialValue.Ids;
-using Orleans.Runtime;
 
 namespace SocialValue.Frameworks;
 

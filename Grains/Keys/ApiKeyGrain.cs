@@ -1,8 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Security.Cryptography;
 using System.Text;
-using SocialValue.Errors;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
+using SocialValue.Errors;
 
 namespace SocialValue.Keys;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
 using SocialValue.Errors;
 using SocialValue.Organisations;
-using Orleans.Runtime;
 using SocialValue.Scheduling;
 using SocialValue.Workflow;
 

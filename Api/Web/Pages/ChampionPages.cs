@@ -2,14 +2,14 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using SocialValue.Indexes;
+using Orleans;
 using SocialValue.Api.Auth;
 using SocialValue.Api.KiteMark;
 using SocialValue.Errors;
+using SocialValue.Indexes;
 using SocialValue.Keys;
 using SocialValue.KiteMark;
 using SocialValue.Organisations;
-using Orleans;
 using static SocialValue.Api.Web.Markup;
 
 namespace SocialValue.Api.Web.Pages;

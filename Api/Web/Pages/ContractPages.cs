@@ -2,13 +2,13 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Orleans;
 using SocialValue.Api.Auth;
 using SocialValue.Api.Contracts;
 using SocialValue.Api.Web.Charts;
 using SocialValue.Contracts;
 using SocialValue.Errors;
 using SocialValue.Frameworks;
-using Orleans;
 using static SocialValue.Api.Web.Markup;
 
 namespace SocialValue.Api.Web.Pages;

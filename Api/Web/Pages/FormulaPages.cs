@@ -3,12 +3,12 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Orleans;
 using SocialValue.Api.Errors;
 using SocialValue.Api.Frameworks;
 using SocialValue.Formulas;
 using SocialValue.Frameworks;
 using SocialValue.Indexes;
-using Orleans;
 using static SocialValue.Api.Web.Markup;
 
 namespace SocialValue.Api.Web.Pages;

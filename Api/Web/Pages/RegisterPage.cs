@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Orleans;
 using SocialValue.Indexes;
 using SocialValue.KiteMark;
-using Orleans;
 using static SocialValue.Api.Web.Markup;
 
 namespace SocialValue.Api.Web.Pages;

@@ -312,7 +312,7 @@ public sealed class MaturityApiTests
     }
 
     [Fact]
-    public async Task The_annual_review_reminder_marks_the_index_due_and_a_new_assessment_clears_it()
+    public async Task The_annual_review_deadline_marks_the_index_due_and_a_new_assessment_clears_it()
     {
         await using var env = await Env.StartAsync("Sqlite", "--Maturity:ReviewAfter=00:00:02");
         var assessed = await env.AssessWalsallAsync();
@@ -321,7 +321,7 @@ public sealed class MaturityApiTests
         Assert.False(assessed.GetProperty("reviewDue").GetBoolean());
 
         await Eventually.HoldsAsync(() => env.GetJsonAsync(Walsall), m => m.GetProperty("reviewDue").GetBoolean(),
-            TimeSpan.FromSeconds(30), "the review reminder marks the index due");
+            TimeSpan.FromSeconds(30), "the review deadline marks the index due");
         Assert.Contains("due for its annual reassessment", await env.Admin.GetStringAsync($"{Walsall}/action-plan"));
 
         var reassessed = await env.PutAsync(Walsall, WalsallAssessment).AssertJsonAsync(HttpStatusCode.OK);

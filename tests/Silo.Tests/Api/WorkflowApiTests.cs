@@ -5,9 +5,9 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 using SocialValue.Api.Http;
 using SocialValue.Api.Workflows;
-using Orleans;
 using SocialValue.Silo.Tests.Infrastructure;
 using SocialValue.Silo.Tests.TestGrains;
 

@@ -214,7 +214,7 @@ public sealed class ContractsApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_return_not_in_by_its_due_time_is_marked_overdue_by_the_reminder()
+    public async Task A_return_not_in_by_its_due_time_is_marked_overdue_by_its_scheduled_deadline()
     {
         await _cycle.SetUpAsync();
         await _cycle.ToLiveAsync("late");

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using SocialValue.Errors;
 using Orleans.Runtime;
+using SocialValue.Errors;
 using SocialValue.Workflow;
 
 namespace SocialValue.Silo.Tests.TestGrains;
