@@ -324,21 +324,25 @@ public sealed class ContractGrain(
             var (theme, outcome, measure) = framework.Themes
                 .SelectMany(t => t.Outcomes.SelectMany(o => o.Measures.Select(m => (t, o, m))))
                 .First(found => found.m.Id == commitment.MeasureId);
-            var (value, note) = await CommittedValueAsync(commitment, measure.Formula.Version, now);
+            var (value, note) = await CommittedValueAsync(commitment, measure, now);
             terms.Add(new SocialValueTerm(measure.Id, measure.Title, measure.Unit, theme.Id, theme.Name, outcome.Id, outcome.Name,
-                commitment.Target, measure.Formula.Version, value, note));
+                commitment.Target, measure.Formula.Version, value, note, measure.Direction, measure.Figure));
         }
         State.Terms = terms;
         State.Award = new AwardDetails(bid.Id, bid.Supplier, bid.SupplierOrganisationId, bid.Price, now);
     }
 
-    private async Task<(decimal? Value, string? Note)> CommittedValueAsync(Commitment commitment, int version, DateTimeOffset at)
+    private async Task<(decimal? Value, string? Note)> CommittedValueAsync(Commitment commitment, MeasureDetails measure, DateTimeOffset at)
     {
+        if (!MeasureFigure.Adds(measure.Figure))
+        {
+            return (null, $"The target is a figure in {measure.Unit} worked out from what each return reports, which the formula cannot value on its own; delivered value comes from the returns.");
+        }
         try
         {
-            var result = await Framework.EvaluateAsync(commitment.MeasureId, new EvaluationRequest(
-                commitment.Target, commitment.Target, State.Value, new Dictionary<string, decimal>(), version, DateOnly.FromDateTime(at.UtcDateTime)));
-            return (result.Value, null);
+            var result = await Framework.ValueAsync(commitment.MeasureId, new EvaluationRequest(
+                commitment.Target, commitment.Target, State.Value, new Dictionary<string, decimal>(), measure.Formula.Version, DateOnly.FromDateTime(at.UtcDateTime)));
+            return (result.Gbp, result.UnvaluedReason);
         }
         catch (FormulaEvaluationException e)
         {
@@ -385,9 +389,10 @@ public sealed class ContractGrain(
             var inputs = line.Inputs ?? new Dictionary<string, decimal>();
             try
             {
-                var result = await Framework.EvaluateAsync(line.MeasureId,
+                var result = await Framework.ValueAsync(line.MeasureId,
                     new EvaluationRequest(line.Quantity, term.Target, State.Value, inputs, term.FormulaVersion, period.Start));
-                valued.Add(new ReturnLine(line.MeasureId, line.Quantity, inputs, line.Evidence, result.Value, result.Version, result.At));
+                valued.Add(new ReturnLine(line.MeasureId, line.Quantity, inputs, line.Evidence, result.Gbp, result.Version, result.At,
+                    result.Units, result.UnvaluedReason));
             }
             catch (FormulaEvaluationException e)
             {
