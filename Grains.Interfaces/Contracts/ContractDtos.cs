@@ -27,9 +27,24 @@ public sealed record ContractDetails(
     DateTimeOffset UpdatedAt,
     string ETag);
 
-/// <summary>The framework outcomes and measures the commissioner chose as relevant and proportionate to the contract.</summary>
+/// <summary>
+/// The framework outcomes and measures the commissioner chose as relevant and proportionate to the contract, and the
+/// outcomes among them that cannot be linked to the contract's subject matter, which become contract terms rather than
+/// contract KPIs (seed 004's <c>*</c> and <c>**</c>).
+/// </summary>
 [GenerateSerializer]
-public sealed record SpecificationDetails(IReadOnlyList<string> OutcomeIds, IReadOnlyList<string> MeasureIds);
+public sealed record SpecificationDetails(IReadOnlyList<string> OutcomeIds, IReadOnlyList<string> MeasureIds, IReadOnlyList<string> ContractTermOutcomeIds);
+
+/// <summary>
+/// What a term of the contract is (seed 004): a contract KPI, for an outcome linked to the contract's subject matter and
+/// monitored through the returns, or a contract term, for an outcome that cannot be linked to it.
+/// </summary>
+[GenerateSerializer]
+public enum TermKind
+{
+    Kpi,
+    ContractTerm,
+}
 
 /// <summary>
 /// The tender's social value weighting (a fraction, 0.3 is 30%), whether it is the commissioner type's default, and the
@@ -38,9 +53,13 @@ public sealed record SpecificationDetails(IReadOnlyList<string> OutcomeIds, IRea
 [GenerateSerializer]
 public sealed record TenderDetails(decimal? SocialValueWeighting, bool WeightingIsDefault, int? ScoreFormulaVersion);
 
-/// <summary>The winning bid and its supplier.</summary>
+/// <summary>
+/// The winning bid and its supplier. Its two answers (how it will deliver the outcomes, how delivery will be measured and
+/// verified) are incorporated into the contract with its commitments: they are terms the supplier is held to.
+/// </summary>
 [GenerateSerializer]
-public sealed record AwardDetails(string BidId, string Supplier, string? SupplierOrganisationId, decimal Price, DateTimeOffset AwardedAt);
+public sealed record AwardDetails(
+    string BidId, string Supplier, string? SupplierOrganisationId, decimal Price, DateTimeOffset AwardedAt, BidAnswers? Answers = null);
 
 /// <summary>
 /// One social value term of an awarded contract: the winning bid's commitment on a measure, with the formula version in
@@ -62,7 +81,8 @@ public sealed record SocialValueTerm(
     decimal? CommittedValue,
     string? CommittedValueNote,
     MeasureDirection Direction = MeasureDirection.Increase,
-    string Figure = MeasureFigure.Quantity);
+    string Figure = MeasureFigure.Quantity,
+    TermKind Kind = TermKind.Kpi);
 
 /// <summary>A quarterly return that falls due; its scheduled deadline marks it overdue when it has not arrived by <see cref="DueAt"/>.</summary>
 [GenerateSerializer]

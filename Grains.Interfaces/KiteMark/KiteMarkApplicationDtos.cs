@@ -71,6 +71,7 @@ public sealed record EvidenceDetails(
     EvidenceWithdrawal? Withdrawn = null)
 {
     /// <summary>Whether the evidence counts: accepted by a champion and not withdrawn since.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Counts => Review is { Accepted: true } && Withdrawn is null;
 }
 

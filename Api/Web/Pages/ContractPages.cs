@@ -112,11 +112,15 @@ internal static class ContractPages
     private static Markup Terms(ContractDetails contract, Markup delivery) => When(contract.Terms.Count > 0, H($"""
         <section aria-labelledby="terms-h">
           <h2 id="terms-h">Social value terms</h2>
-          <p>Awarded to {contract.Award?.Supplier} on {Format.Date(contract.Award?.AwardedAt)}.</p>
+          <p>Awarded to {contract.Award?.Supplier} on {Format.Date(contract.Award?.AwardedAt)}. Contract KPIs serve outcomes linked to the contract's subject matter and are monitored through the returns; contract terms serve outcomes that cannot be linked to it.</p>
           <div class="table-wrap"><table>
-          <thead><tr><th scope="col">Measure</th><th scope="col">Theme</th><th scope="col" class="num">Target</th><th scope="col" class="num">Committed value</th><th scope="col" class="num">Formula</th></tr></thead>
-          <tbody>{contract.Terms.Select(t => H($"<tr><td>{t.Title}</td><td>{t.ThemeName}</td><td class=\"num\">{Format.Number(t.Target)} {t.Unit}</td><td class=\"num\">{Gbp(t.CommittedValue, t.CommittedValueNote)}</td><td class=\"num\">v{t.FormulaVersion}</td></tr>"))}</tbody>
+          <thead><tr><th scope="col">Measure</th><th scope="col">Kind</th><th scope="col">Theme</th><th scope="col" class="num">Target</th><th scope="col" class="num">Committed value</th><th scope="col" class="num">Formula</th></tr></thead>
+          <tbody>{contract.Terms.OrderBy(t => t.Kind).Select(t => H($"<tr data-kind=\"{t.Kind}\"><td>{t.Title}</td><td>{(t.Kind == TermKind.Kpi ? "Contract KPI" : "Contract term")}</td><td>{t.ThemeName}</td><td class=\"num\">{Format.Number(t.Target)} {t.Unit}</td><td class=\"num\">{Gbp(t.CommittedValue, t.CommittedValueNote)}</td><td class=\"num\">v{t.FormulaVersion}</td></tr>"))}</tbody>
           </table></div>
+          {(contract.Award?.Answers is { } answers ? H($"""
+            <h3>The winning bid's answers, now terms of the contract</h3>
+            <dl class="answers"><dt>How the outcomes will be delivered</dt><dd>{answers.Delivery}</dd><dt>How delivery will be measured and verified</dt><dd>{answers.Measurement}</dd></dl>
+            """) : Empty)}
           <div class="chart-box">{delivery}</div>
         </section>
         """));
