@@ -13,6 +13,7 @@ using SocialValue.Errors;
 using SocialValue.Frameworks;
 using SocialValue.Ids;
 using SocialValue.Keys;
+using SocialValue.Maturity;
 using SocialValue.Workflow;
 
 namespace SocialValue.Api.Contracts;
@@ -40,6 +41,8 @@ public static class ContractsApi
         api.MapGet("/{id}/social-value", GetSocialValue);
         api.MapGet("/{id}/performance", GetPerformance);
         api.MapPut("/{id}/adjustments/{measureId}", SetAdjustments);
+        api.MapPut("/{id}/planning", SetPlanning);
+        api.MapPatch("/{id}/planning/steps/{number:int}", UpdateStep);
 
         app.MapWorkflow("/api/contracts/{id}", "Contracts", new WorkflowBinding(
             async context => await (await AuthoriseRead(context, RouteId(context), Access.Read)).GetTransitionsAsync(),
@@ -92,6 +95,21 @@ public static class ContractsApi
         var grain = await Authorise(context, id, Access.Commission);
         return Respond(context, await grain.SpecifyAsync(
             request.OutcomeIds!, request.MeasureIds ?? [], request.ContractTermOutcomeIds ?? [], context.Request.IfMatch()));
+    }
+
+    /// <summary>The planned service start (step 6's lead time is measured to it) and step 12's break-clause answer.</summary>
+    public static async Task<Ok<ContractResponse>> SetPlanning(string id, PlanningRequest request, HttpContext context)
+    {
+        var grain = await Authorise(context, id, Access.Commission);
+        return Respond(context, await grain.SetPlanningAsync(request.PlannedServiceStart, request.BreakClauseCoversSocialValue, context.Request.IfMatch()));
+    }
+
+    /// <summary>Works one of the 12 steps: its status, owner and date.</summary>
+    public static async Task<Ok<ContractResponse>> UpdateStep(string id, int number, StepRequest request, HttpContext context)
+    {
+        new RequestValidation().MaxLength("owner", request.Owner, 200).ThrowIfInvalid();
+        var grain = await Authorise(context, id, Access.Commission);
+        return Respond(context, await grain.UpdateStepAsync(number, new StepUpdate(request.Status, request.Owner?.Trim(), request.Date), context.Request.IfMatch()));
     }
 
     /// <summary>The commissioner's SROI adjustments for one of the contract's measures, in place of the framework's defaults.</summary>
@@ -325,7 +343,7 @@ public static class ContractsApi
 
     private static ContractResponse AsResponse(this ContractDetails c) =>
         new(c.Id, c.OrganisationId, c.Title, c.Value, c.FrameworkId, c.State, c.Specification, c.Tender, c.Award, c.Terms,
-            c.LiveFrom, c.ReturnsDue, c.History, c.CreatedAt, c.UpdatedAt);
+            c.LiveFrom, c.ReturnsDue, c.History, c.CreatedAt, c.UpdatedAt, c.Planning);
 
     public sealed record CreateContractRequest(string? Id, string? OrganisationId, string? Title, decimal? Value, string? FrameworkId);
 
@@ -374,5 +392,10 @@ public static class ContractsApi
         IReadOnlyList<ReturnDue> ReturnsDue,
         IReadOnlyList<TransitionRecord> History,
         DateTimeOffset CreatedAt,
-        DateTimeOffset UpdatedAt);
+        DateTimeOffset UpdatedAt,
+        PlanningDetails? Planning);
+
+    public sealed record PlanningRequest(DateOnly? PlannedServiceStart, bool? BreakClauseCoversSocialValue);
+
+    public sealed record StepRequest(ActionStatus? Status, string? Owner, DateOnly? Date);
 }

@@ -25,7 +25,8 @@ public sealed record ContractDetails(
     IReadOnlyList<TransitionRecord> History,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    string ETag);
+    string ETag,
+    PlanningDetails? Planning = null);
 
 /// <summary>
 /// The framework outcomes and measures the commissioner chose as relevant and proportionate to the contract, and the

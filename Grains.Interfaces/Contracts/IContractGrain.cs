@@ -40,6 +40,15 @@ public interface IContractGrain : IDeadlineGrain
     Task<ContractDetails> SetTenderAsync(decimal socialValueWeighting, string? expectedETag);
 
     /// <summary>
+    /// Sets the planned service start (step 6's lead time is measured to it) and step 12's answer; a null leaves a field
+    /// as it is. Any state: planning may be revised until the contract is done.
+    /// </summary>
+    Task<ContractDetails> SetPlanningAsync(DateOnly? plannedServiceStart, bool? breakClauseCoversSocialValue, string? expectedETag);
+
+    /// <summary>Updates one of the 12 steps (1–12): its status, owner or date; 404 for another number.</summary>
+    Task<ContractDetails> UpdateStepAsync(int number, StepUpdate update, string? expectedETag);
+
+    /// <summary>
     /// Sets this contract's SROI adjustments for one of its specified measures, in place of the framework's defaults;
     /// null goes back to the defaults. The £ the contract reports are netted with them from then on.
     /// </summary>

@@ -4,6 +4,7 @@ using SocialValue.Errors;
 using SocialValue.Formulas;
 using SocialValue.Frameworks;
 using SocialValue.Ids;
+using SocialValue.Maturity;
 using SocialValue.Organisations;
 using SocialValue.Scheduling;
 using SocialValue.Workflow;
@@ -63,7 +64,14 @@ public sealed class ContractGrain(
     public async Task<ContractDetails> FireAsync(TransitionRequest request, string? expectedETag)
     {
         EnsureVersion(expectedETag);
-        await Workflow.FireAsync(request, time.GetUtcNow());
+        var fired = await Workflow.FireAsync(request, time.GetUtcNow());
+        if (fired.To == ContractStatus.Tendering && State.LeadTimeShort())
+        {
+            // Step 6's warning, acknowledged, stays in the history with the transition.
+            var warning = $"Published with {State.LeadTimeMonths()} months' lead time to the planned service start ({State.PlannedServiceStart:yyyy-MM-dd}), "
+                + $"under the {TwelveSteps.LeadTimeMonths} months step 6 asks for; acknowledged";
+            State.History[^1] = fired.Record with { Reason = fired.Record.Reason is { } reason ? $"{warning}: {reason}" : warning };
+        }
         var scheduled = State.ReturnsDueJob;
         State.ReturnsDueJob = State.Status == ContractStatus.Live
             ? deadlines.Schedule<IContractGrain>(Key, ReturnsDueDeadline, State.ReturnsDue[^1].DueAt, scheduled)
@@ -285,6 +293,30 @@ public sealed class ContractGrain(
     {
         EnsureExists();
         return Task.FromResult(SocialValueLedger.Totals(Key, State, year, options.DiscountRate));
+    }
+
+    public async Task<ContractDetails> SetPlanningAsync(DateOnly? plannedServiceStart, bool? breakClauseCoversSocialValue, string? expectedETag)
+    {
+        EnsureVersion(expectedETag);
+        if (State.Status is ContractStatus.Completed or ContractStatus.Terminated or ContractStatus.Cancelled)
+        {
+            throw new ConflictException($"Contract '{Key}' is {State.Status}; its planning is closed.");
+        }
+        State.PlannedServiceStart = plannedServiceStart ?? State.PlannedServiceStart;
+        State.BreakClauseCoversSocialValue = breakClauseCoversSocialValue ?? State.BreakClauseCoversSocialValue;
+        return await SaveAsync();
+    }
+
+    public async Task<ContractDetails> UpdateStepAsync(int number, StepUpdate update, string? expectedETag)
+    {
+        EnsureVersion(expectedETag);
+        if (number < 1 || number > TwelveSteps.All.Count)
+        {
+            throw new NotFoundException($"The planning checklist has steps 1 to {TwelveSteps.All.Count}, not {number}.");
+        }
+        var step = State.Steps.GetValueOrDefault(number) ?? new StepProgress(ActionStatus.NotStarted, null, null);
+        State.Steps[number] = new StepProgress(update.Status ?? step.Status, update.Owner ?? step.Owner, update.Date ?? step.Date);
+        return await SaveAsync();
     }
 
     public async Task<ContractDetails> SetAdjustmentsAsync(string measureId, SroiAdjustments? adjustments, string? expectedETag)
@@ -546,6 +578,10 @@ public sealed class ContractGrain(
         return new ContractDetails(Key, s.OrganisationId, s.Title, s.Value, s.FrameworkId, s.Status,
             new SpecificationDetails(s.OutcomeIds, s.MeasureIds, s.ContractTermOutcomeIds),
             new TenderDetails(s.Weighting, s.WeightingIsDefault, s.ScoreFormulaVersion),
-            s.Award, s.Terms, s.LiveFrom, s.ReturnsDue, s.History, s.CreatedAt, s.UpdatedAt, contract.Etag!);
+            s.Award, s.Terms, s.LiveFrom, s.ReturnsDue, s.History, s.CreatedAt, s.UpdatedAt, contract.Etag!,
+            new PlanningDetails(s.PlannedServiceStart, s.LeadTimeMonths(), s.LeadTimeShort(), s.BreakClauseCoversSocialValue,
+                [.. TwelveSteps.All.Select((text, i) => s.Steps.GetValueOrDefault(i + 1) is { } step
+                    ? new PlanningStep(i + 1, text, step.Status, step.Owner, step.Date)
+                    : new PlanningStep(i + 1, text, ActionStatus.NotStarted, null, null))]));
     }
 }

@@ -77,6 +77,25 @@ public sealed class ContractState
     public Dictionary<string, SroiAdjustments> Adjustments { get; set; } = [];
 
     /// <summary>The SROI adjustments a term's £ are netted with: the contract's own, else the framework's at the award.</summary>
+    /// <summary>The service start the commissioner plans, which step 6's lead time is measured to.</summary>
+    [Id(22)]
+    public DateOnly? PlannedServiceStart { get; set; }
+
+    /// <summary>Step 12: whether failure to deliver social value is in the contract's break clause; null until answered.</summary>
+    [Id(23)]
+    public bool? BreakClauseCoversSocialValue { get; set; }
+
+    /// <summary>The 12 steps worked so far, by number; a step not here is not started.</summary>
+    [Id(24)]
+    public Dictionary<int, StepProgress> Steps { get; set; } = [];
+
+    /// <summary>Months from starting commissioning (the contract's creation) to the planned service start, when one is planned.</summary>
+    public int? LeadTimeMonths() =>
+        PlannedServiceStart is { } start ? TwelveSteps.MonthsBetween(DateOnly.FromDateTime(CreatedAt.UtcDateTime), start) : null;
+
+    /// <summary>Whether the planned lead time is under the six months step 6 asks for.</summary>
+    public bool LeadTimeShort() => LeadTimeMonths() < TwelveSteps.LeadTimeMonths;
+
     public SroiAdjustments? AdjustmentsOf(SocialValueTerm term) => Adjustments.GetValueOrDefault(term.MeasureId) ?? term.Adjustments;
 
     public bool IsScored(string bidId) => Bids.Any(b => b.Id == bidId && b.Scores is not null);

@@ -20,6 +20,12 @@ public sealed class ContractWorkflow : GrainWorkflow<ContractStatus, ContractTri
 
     public const string BidId = "bidId";
 
+    /// <summary>The PublishTender argument that acknowledges a lead time under step 6's six months.</summary>
+    public const string AcknowledgeShortLeadTime = "acknowledgeShortLeadTime";
+
+    public const string ShortLeadTime =
+        "step 6 asks for at least six months between starting commissioning and the service start; publish with acknowledgeShortLeadTime: true to go ahead with less";
+
     private static readonly ContractEffects NoEffects = new(() => Task.FromResult(0), _ => Task.CompletedTask, _ => { });
 
     public ContractWorkflow(ContractState contract, ContractEffects effects)
@@ -30,6 +36,8 @@ public sealed class ContractWorkflow : GrainWorkflow<ContractStatus, ContractTri
         RequireArguments(ContractTrigger.Terminate, "reason");
         RequireArguments(ContractTrigger.Cancel, "reason");
         var award = Parameter<string?>(ContractTrigger.Award, arguments => arguments.Get(BidId));
+        var publish = Parameter<bool>(ContractTrigger.PublishTender,
+            arguments => arguments.TryGet(AcknowledgeShortLeadTime, out var given) && bool.TryParse(given, out var acknowledged) && acknowledged);
 
         Machine.Configure(ContractStatus.Initiated)
             .Permit(ContractTrigger.AnalyseNeeds, ContractStatus.NeedsAnalysis)
@@ -41,9 +49,10 @@ public sealed class ContractWorkflow : GrainWorkflow<ContractStatus, ContractTri
             .Permit(ContractTrigger.Specify, ContractStatus.Specification)
             .Permit(ContractTrigger.Cancel, ContractStatus.Cancelled);
         Machine.Configure(ContractStatus.Specification)
-            .PermitIf(ContractTrigger.PublishTender, ContractStatus.Tendering,
-                Guard(() => contract.OutcomeIds.Count > 0, NeedsOutcome),
-                Guard(() => contract.Weighting is not null, NeedsWeighting))
+            .PermitIf(publish, ContractStatus.Tendering,
+                Guard<bool>(_ => contract.OutcomeIds.Count > 0, NeedsOutcome),
+                Guard<bool>(_ => contract.Weighting is not null, NeedsWeighting),
+                Guard<bool>(acknowledged => acknowledged || !contract.LeadTimeShort(), ShortLeadTime))
             .Permit(ContractTrigger.Cancel, ContractStatus.Cancelled);
         Machine.Configure(ContractStatus.Tendering)
             .OnEntryFromAsync(ContractTrigger.PublishTender,

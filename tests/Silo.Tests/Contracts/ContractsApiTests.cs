@@ -156,6 +156,41 @@ public sealed class ContractsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_twelve_steps_are_the_planning_checklist_and_a_short_lead_time_needs_an_acknowledged_warning_kept_in_history()
+    {
+        await _cycle.SetUpAsync();
+        var created = await _cycle.CreateContractAsync("planned");
+        var steps = created.GetProperty("planning").GetProperty("steps");
+        Assert.Equal(12, steps.GetArrayLength());
+        Assert.Equal("Form a Social Value Working Group;", steps[0].GetProperty("text").GetString());
+        Assert.StartsWith("Award contract: Be clear about how the social value element will be monitored", steps[11].GetProperty("text").GetString());
+
+        var serviceStart = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(4);
+        var planned = await (await _cycle.Admin.PutAsJsonAsync("/api/contracts/planned/planning",
+            new { plannedServiceStart = serviceStart, breakClauseCoversSocialValue = true })).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal((4, true, true), (planned.GetProperty("planning").GetProperty("leadTimeMonths").GetInt32(),
+            planned.GetProperty("planning").GetProperty("leadTimeShort").GetBoolean(), planned.GetProperty("planning").GetProperty("breakClauseCoversSocialValue").GetBoolean()));
+        var worked = await (await _cycle.Admin.PatchAsJsonAsync("/api/contracts/planned/planning/steps/6",
+            new { status = "Done", owner = "Head of commissioning", date = "2026-11-30" })).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(("Done", "Head of commissioning", "2026-11-30"), (worked.GetProperty("planning").GetProperty("steps")[5].GetProperty("status").GetString(),
+            worked.GetProperty("planning").GetProperty("steps")[5].GetProperty("owner").GetString(), worked.GetProperty("planning").GetProperty("steps")[5].GetProperty("date").GetString()));
+        await (await _cycle.Admin.PatchAsJsonAsync("/api/contracts/planned/planning/steps/13", new { status = "Done" })).AssertProblemAsync(HttpStatusCode.NotFound);
+
+        await _cycle.SpecifyAsync("planned");
+        var refused = await (await _cycle.FireAsync("planned", "PublishTender")).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal([ContractWorkflow.ShortLeadTime], refused.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        var blocked = await _cycle.GetJsonAsync("/api/contracts/planned/transitions");
+        Assert.Contains(blocked.GetProperty("blocked").EnumerateArray(), b => b.GetProperty("trigger").GetString() == "PublishTender");
+
+        var published = await _cycle.FireOkAsync("planned", "PublishTender", new { acknowledgeShortLeadTime = true, reason = "The current contract ends in April" });
+
+        var last = published.GetProperty("history").EnumerateArray().Last();
+        Assert.Equal("Tendering", last.GetProperty("to").GetString());
+        Assert.Equal($"Published with 4 months' lead time to the planned service start ({serviceStart:yyyy-MM-dd}), under the 6 months step 6 asks for; acknowledged: The current contract ends in April",
+            last.GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task Bad_input_is_a_clear_4xx()
     {
         await _cycle.SetUpAsync();
