@@ -14,7 +14,7 @@ namespace SocialValue.Silo.Database;
 /// fails alone; a commit that fails fails every write of the batch. Grain storage and the index store share the one
 /// queue. Reads stay on their own connections and concurrent (WAL lets them read beside the writer).
 /// </summary>
-internal sealed class SqliteWriteQueue : IAsyncDisposable
+internal sealed class SqliteWriteQueue : IAsyncDisposable, IDisposable
 {
     /// <summary>The most writes one transaction takes; the rest wait for the next.</summary>
     public const int MaxBatch = 256;
@@ -47,11 +47,14 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
         return queued.Task;
     }
 
+    /// <summary>Takes no more writes, lets the writer commit those already queued, and closes its connection.</summary>
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
         await _writer;
     }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private async Task WriteBatchesAsync()
     {
