@@ -131,6 +131,24 @@ public sealed class GrainStorageTests
     }
 
     [Fact]
+    public async Task Sqlite_clear_of_a_grain_that_never_wrote_changes_nothing_unless_a_row_appeared_behind_it()
+    {
+        await using var database = TestDatabase.Sqlite();
+        var host = await TestSilos.StartAsync(database);
+        var probe = host.Grains().GetGrain<IStorageProbeGrain>("p1");
+
+        await probe.ClearAsync();
+        Assert.Equal(0L, Convert.ToInt64(await database.ScalarAsync("SELECT count(*) FROM sv_grain_state")));
+
+        await database.ExecuteAsync(
+            "INSERT INTO sv_grain_state (service_id, state_name, key_string, key_n0, key_n1, version, payload) " +
+            "VALUES ('socialvalue', 'probe', 'p1', 0, 0, 1, '{\"text\":\"theirs\"}')");
+        await Assert.ThrowsAsync<InconsistentStateException>(() => probe.ClearAsync());
+        Assert.Equal("theirs", (await probe.GetAsync()).Text);
+        await host.StopAndDisposeAsync();
+    }
+
+    [Fact]
     public async Task Concurrent_writes_to_one_sqlite_file_go_through_the_write_queue_and_all_land()
     {
         await using var database = TestDatabase.Sqlite();
