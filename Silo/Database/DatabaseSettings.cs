@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
-using Npgsql;
 
 namespace SocialValue.Silo.Database;
 
@@ -28,21 +27,12 @@ public sealed record DatabaseSettings
     {
         Provider = provider;
         ConnectionString = connectionString;
-        StorageConnectionString = provider == DatabaseProvider.Postgres ? WithPooledStatements(connectionString) : connectionString;
     }
 
     public DatabaseProvider Provider { get; }
 
     /// <summary>The connection string, with a SQLite path made absolute.</summary>
     public string ConnectionString { get; }
-
-    /// <summary>
-    /// The connection string grain storage and the index store use. On PostgreSQL they open a pooled connection for
-    /// each operation and set no session state, so a returned connection need not be reset (Npgsql's reset is extra
-    /// work on the server for every operation) and each connection keeps its statements prepared (parsed and planned
-    /// once instead of on every write). Both stay as configured when the connection string names them.
-    /// </summary>
-    public string StorageConnectionString { get; }
 
     /// <summary>The ADO.NET invariant Orleans' providers know the engine by (Microsoft.Data.Sqlite serves <c>System.Data.SQLite</c>).</summary>
     public string Invariant => Provider == DatabaseProvider.Postgres ? "Npgsql" : "System.Data.SQLite";
@@ -63,20 +53,6 @@ public sealed record DatabaseSettings
             DatabaseProvider.Postgres => new DatabaseSettings(DatabaseProvider.Postgres, connectionString!),
             _ => Sqlite(string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString),
         };
-    }
-
-    private static string WithPooledStatements(string connectionString)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("No Reset On Close"))
-        {
-            builder.NoResetOnClose = true;
-        }
-        if (!builder.ContainsKey("Max Auto Prepare"))
-        {
-            builder.MaxAutoPrepare = 16;
-        }
-        return builder.ConnectionString;
     }
 
     private static DatabaseProvider ReadProvider(string? name) =>
