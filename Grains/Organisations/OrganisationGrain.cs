@@ -10,6 +10,11 @@ public sealed class OrganisationGrain(
     [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
     : KeyedGrain, IOrganisationGrain
 {
+    private IOrganisationIndexGrain? _index;
+
+    // The summary the index last acknowledged from this activation; null until it first did.
+    private OrganisationSummary? _indexed;
+
     public async Task<OrganisationDetails> CreateAsync(OrganisationProfile profile)
     {
         if (organisation.RecordExists)
@@ -55,14 +60,31 @@ public sealed class OrganisationGrain(
         }
     }
 
+    // After a write, sends the index this organisation's summary, read from the state when the call runs (a retried
+    // follow-up sends the latest). A summary the index has already acknowledged from this activation (an update that
+    // kept name, type and place) is not sent again: the index would find it equal and write nothing, and the call is a
+    // good part of an update's cost. A new activation sends its first summary whatever it is.
     private async Task<OrganisationDetails> SaveAsync(OrganisationProfile profile, DateTimeOffset now)
     {
         var state = organisation.State;
         (state.Name, state.Type, state.Place, state.UpdatedAt) = (profile.Name, profile.Type, profile.Place, now);
         await organisation.WriteStateAsync();
-        await FollowUpAsync("index", () => GrainFactory.GetGrain<IOrganisationIndexGrain>(IOrganisationIndexGrain.All)
-            .UpsertAsync(new OrganisationSummary(Key, state.Name, state.Type, state.Place)));
+        if (Summary() != _indexed)
+        {
+            await FollowUpAsync("index", async () =>
+            {
+                var summary = Summary();
+                await (_index ??= GrainFactory.GetGrain<IOrganisationIndexGrain>(IOrganisationIndexGrain.All)).UpsertAsync(summary);
+                _indexed = summary;
+            });
+        }
         return Details();
+    }
+
+    private OrganisationSummary Summary()
+    {
+        var state = organisation.State;
+        return new OrganisationSummary(Key, state.Name, state.Type, state.Place);
     }
 
     private OrganisationDetails Details()

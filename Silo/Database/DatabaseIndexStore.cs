@@ -11,7 +11,7 @@ namespace SocialValue.Silo.Database;
 /// <summary>
 /// The index grains' entries in <c>sv_index_entry</c> (migration 0003), one row per entry, under the cluster's service
 /// id. Entries are JSON written with <see cref="JsonGrainStorageSerializer.Options"/>, like grain state. On SQLite,
-/// writes go through the Silo's <see cref="SqliteWriteQueue"/> with grain storage's.
+/// writes go through the Silo's <see cref="SqliteWriteQueue"/> with grain storage's, and commit with the writes queued beside them.
 /// </summary>
 internal sealed class DatabaseIndexStore(DatabaseSettings settings, IOptions<ClusterOptions> cluster, SqliteWriteQueue? sqliteWrites)
     : IIndexStore
@@ -51,20 +51,33 @@ internal sealed class DatabaseIndexStore(DatabaseSettings settings, IOptions<Clu
     public Task DeleteAsync(string index, string scope, string id) =>
         WriteAsync($"DELETE FROM sv_index_entry WHERE {Scope} AND entry_id = @id", index, scope, id, payload: null);
 
-    private Task WriteAsync(string sql, string index, string scope, string id, string? payload)
+    private async Task WriteAsync(string sql, string index, string scope, string id, string? payload)
     {
-        async Task Write()
+        if (sqliteWrites is not null)
         {
-            await using var connection = await OpenAsync();
-            await using var command = Command(connection, sql, index, scope);
+            await sqliteWrites.RunAsync(batch =>
+            {
+                var command = batch.Command(sql);
+                Bind(command);
+                return command.ExecuteNonQuery();
+            });
+            return;
+        }
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Bind(command);
+        await command.ExecuteNonQueryAsync();
+
+        void Bind(DbCommand command)
+        {
+            AddScope(command, index, scope);
             Add(command, "id", id);
             if (payload is not null)
             {
                 Add(command, "payload", payload);
             }
-            await command.ExecuteNonQueryAsync();
         }
-        return sqliteWrites is null ? Write() : sqliteWrites.RunAsync(Write);
     }
 
     private async Task<DbConnection> OpenAsync()
@@ -80,10 +93,15 @@ internal sealed class DatabaseIndexStore(DatabaseSettings settings, IOptions<Clu
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
+        AddScope(command, index, scope);
+        return command;
+    }
+
+    private void AddScope(DbCommand command, string index, string scope)
+    {
         Add(command, "service", cluster.Value.ServiceId);
         Add(command, "index", index);
         Add(command, "scope", scope);
-        return command;
     }
 
     private static void Add(DbCommand command, string name, string value)

@@ -19,8 +19,9 @@ public static class StorageSiloBuilderExtensions
 
     /// <summary>
     /// Reads <c>Storage:Provider</c>, <c>ConnectionStrings:SocialValue</c> and the <c>Orleans:*</c> settings, then:
-    /// applies the schema when the Silo starts; adds the ADO.NET grain storage <see cref="StorageName"/> with
-    /// <see cref="JsonGrainStorageSerializer"/> and the index grains' <see cref="IIndexStore"/>; and sets up clustering: ADO.NET membership on PostgreSQL, localhost
+    /// applies the schema when the Silo starts; adds the grain storage <see cref="StorageName"/> (Orleans' ADO.NET storage
+    /// on PostgreSQL, <see cref="SqliteGrainStorage"/> on SQLite; state as <see cref="JsonGrainStorageSerializer"/> JSON)
+    /// and the index grains' <see cref="IIndexStore"/>; and sets up clustering: ADO.NET membership on PostgreSQL, localhost
     /// clustering on SQLite, where a second Silo on the same file is refused at start. <c>Orleans:ClusterId</c> and
     /// <c>Orleans:ServiceId</c> default to <c>socialvalue</c>, <c>Orleans:SiloPort</c> to 11111 and
     /// <c>Orleans:GatewayPort</c> to 30000; <c>Orleans:AdvertisedIPAddress</c> (default 127.0.0.1) matters on
@@ -38,15 +39,14 @@ public static class StorageSiloBuilderExtensions
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, DatabaseStartup>();
         silo.Services.AddSingleton<IIndexStore>(services => new DatabaseIndexStore(
             settings, services.GetRequiredService<IOptions<ClusterOptions>>(), services.GetService<SqliteWriteQueue>()));
-        silo.AddAdoNetGrainStorage(StorageName, options =>
-        {
-            options.Invariant = settings.Invariant;
-            options.ConnectionString = settings.ConnectionString;
-            options.GrainStorageSerializer = new JsonGrainStorageSerializer();
-        });
-
         if (settings.Provider == DatabaseProvider.Postgres)
         {
+            silo.AddAdoNetGrainStorage(StorageName, options =>
+            {
+                options.Invariant = settings.Invariant;
+                options.ConnectionString = settings.ConnectionString;
+                options.GrainStorageSerializer = new JsonGrainStorageSerializer();
+            });
             silo.UseAdoNetClustering(options =>
             {
                 options.Invariant = settings.Invariant;
@@ -62,20 +62,12 @@ public static class StorageSiloBuilderExtensions
         }
         else
         {
-            SerializeWrites(silo.Services);
+            // The Silo's own grain storage, writing the same rows through the write queue the index store also uses,
+            // so that the writes queued meanwhile commit together.
+            silo.Services.AddSingleton<SqliteWriteQueue>();
+            silo.Services.AddKeyedSingleton<IGrainStorage, SqliteGrainStorage>(StorageName);
             silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
         }
         return silo;
-    }
-
-    // Replaces the storage Orleans registered under StorageName with the same storage behind the write queue the index store also uses.
-    private static void SerializeWrites(IServiceCollection services)
-    {
-        services.AddSingleton<SqliteWriteQueue>();
-        var registration = services.Single(service =>
-            service.ServiceType == typeof(IGrainStorage) && Equals(service.ServiceKey, StorageName));
-        services.Remove(registration);
-        services.AddKeyedSingleton<IGrainStorage>(StorageName, (provider, _) =>
-            new SerializedWritesGrainStorage(AdoNetGrainStorageFactory.Create(provider, StorageName), provider.GetRequiredService<SqliteWriteQueue>()));
     }
 }

@@ -32,9 +32,10 @@ public sealed class SiloServer : IAsyncDisposable
     public static string SiloDll(string repository) =>
         Path.Combine(repository, "Silo", "bin", "Release", "net10.0", "SocialValue.Silo.dll");
 
-    public static async Task<SiloServer> StartAsync(BenchDatabase database)
+    /// <summary>Starts the Silo built at <paramref name="dll"/> (this repository's Release build by default) on <paramref name="database"/>.</summary>
+    public static async Task<SiloServer> StartAsync(BenchDatabase database, string? dll = null)
     {
-        var dll = SiloDll(database.Repository);
+        dll ??= SiloDll(database.Repository);
         if (!File.Exists(dll))
         {
             throw new InvalidOperationException($"{dll} is missing: run `dotnet build SocialValue.sln -c Release` first.");
@@ -109,6 +110,19 @@ public sealed class SiloServer : IAsyncDisposable
         }
         return new SiloServer(process, address, clock.Elapsed);
     }
+
+    /// <summary>CPU time the Silo process has used so far, user and system (<c>/proc/&lt;pid&gt;/stat</c>), in milliseconds.</summary>
+    public double CpuMilliseconds()
+    {
+        // The fields after the command name, which is in brackets and may hold spaces: utime and stime are the 12th and 13th.
+        var stat = File.ReadAllText($"/proc/{Pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return ticks * 1000.0 / ClockTicksPerSecond;
+    }
+
+    // USER_HZ, which /proc reports CPU times in; 100 on every Linux the bench runs on.
+    private const int ClockTicksPerSecond = 100;
 
     /// <summary>Resident memory of the Silo process (VmRSS in <c>/proc/&lt;pid&gt;/status</c>), in MiB.</summary>
     public double ResidentMiB()

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text;
 using Npgsql;
 
 namespace SocialValue.Bench.Load;
@@ -12,7 +13,10 @@ namespace SocialValue.Bench.Load;
 /// organisations; each is one ETag-checked write of the organisation's state before the 200. Raw: an <c>UPDATE</c>
 /// of a random row of a <c>--grains</c>-row table in the same database, payload the JSON of a stored organisation
 /// state, autocommit. On PostgreSQL the raw side runs as many clients as the service side (one pooled connection
-/// per operation, as Orleans' storage does); on SQLite it is one writer in a loop, SQLite's best case.
+/// per operation, as Orleans' storage does); on SQLite it is one writer in a loop, SQLite's best case. Each service
+/// round also reports the Silo process's CPU time per write, which a busy machine changes far less than throughput.
+/// <c>--compare &lt;path to another build's SocialValue.Silo.dll&gt;</c> runs that build too, on its own database, in
+/// the same rounds, so a change is measured side by side with what it replaces.
 /// </summary>
 public static class WritesDriver
 {
@@ -25,83 +29,143 @@ public static class WritesDriver
         var rounds = options.Number("rounds", 5);
         var seconds = options.Number("seconds", 5);
         var levels = options.Numbers("clients", 1, 16, 64);
+        var compare = options.Text("compare", "");
         Console.WriteLine($"# Writes driver ({provider}), {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPUs, "
             + $"{RuntimeInformation.FrameworkDescription}, load average {LoadAverage()}");
         Console.WriteLine($"options: {options}");
 
         await using var database = await BenchDatabase.CreateAsync(provider);
-        await using var silo = await SiloServer.StartAsync(database);
-        using var client = silo.Client();
-        var preload = await Organisations.PreloadAsync(client, 0, grains);
-        Console.WriteLine($"preloaded {grains} organisations: {preload}");
-        EnsureNoFailures(preload);
+        await using var current = await ServiceSide.StartAsync("this build", database, dll: null, grains);
+        await using var baselineDatabase = compare.Length == 0 ? null : await BenchDatabase.CreateAsync(provider);
+        await using var baseline = baselineDatabase is null ? null : await ServiceSide.StartAsync(compare, baselineDatabase, compare, grains);
+        ServiceSide[] sides = baseline is null ? [current] : [current, baseline];
 
         var payload = StoredOrganisationPayload(database);
-        var bodies = Enumerable.Range(0, grains).Select(i => Organisations.Profile(i, withId: false)).ToArray();
         var raw = new RawWriter(database, grains, payload);
         Console.WriteLine($"stored organisation state: {payload.Length} bytes of JSON; raw table bench_raw with {grains} rows of it");
-
-        var versionsBefore = SumOfVersions(database);
-        long servicePuts = 0;
-
-        async Task<LoadResult> ServiceRound(int clients)
-        {
-            var result = await LoadRun.RunAsync(clients, TimeSpan.FromSeconds(seconds), (_, _) =>
-            {
-                var index = Random.Shared.Next(grains);
-                return Organisations.UpdateAsync(client, index, bodies[index]);
-            });
-            servicePuts += result.Count;
-            return result;
-        }
-
         Task<LoadResult> RawRound(int clients) => raw.RunAsync(database.IsPostgres ? clients : 1, TimeSpan.FromSeconds(seconds));
 
         // Warm-up: JIT, connection pools, activations of every organisation, the database's caches.
-        Console.WriteLine($"warm-up service: {await ServiceRound(16)}");
-        Console.WriteLine($"warm-up raw:     {await RawRound(16)}");
+        foreach (var side in sides)
+        {
+            Console.WriteLine($"warm-up {side.Name}: {(await side.RoundAsync(16, seconds)).Result}");
+        }
+        Console.WriteLine($"warm-up raw: {await RawRound(16)}");
 
-        var rows = new List<string>();
+        var rows = sides.ToDictionary(side => side, _ => new List<string>());
         foreach (var clients in levels)
         {
-            var services = new List<LoadResult>();
+            var measured = sides.ToDictionary(side => side, _ => new List<(LoadResult Result, double CpuMs)>());
             var raws = new List<LoadResult>();
-            var ratios = new List<double>();
+            var ratios = sides.ToDictionary(side => side, _ => new List<double>());
             for (var round = 0; round < rounds; round++)
             {
-                LoadResult s, r;
-                if (round % 2 == 0)
+                // Each round runs every side and the raw loop once, in an order that rotates from round to round.
+                var order = Enumerable.Range(0, sides.Length + 1).Select(i => (i + round) % (sides.Length + 1)).ToArray();
+                var results = new Dictionary<ServiceSide, (LoadResult Result, double CpuMs)>();
+                LoadResult? rawResult = null;
+                foreach (var step in order)
                 {
-                    s = await ServiceRound(clients);
-                    r = await RawRound(clients);
+                    if (step == sides.Length)
+                    {
+                        rawResult = await RawRound(clients);
+                    }
+                    else
+                    {
+                        results[sides[step]] = await sides[step].RoundAsync(clients, seconds);
+                    }
                 }
-                else
+                raws.Add(rawResult!);
+                var line = new StringBuilder($"round {round + 1}:");
+                foreach (var side in sides)
                 {
-                    r = await RawRound(clients);
-                    s = await ServiceRound(clients);
+                    var (result, cpuMs) = results[side];
+                    measured[side].Add((result, cpuMs));
+                    ratios[side].Add(result.PerSecond / rawResult!.PerSecond);
+                    line.Append(CultureInfo.InvariantCulture, $" {side.Name} {result}, Silo CPU {cpuMs:F2} ms/write, ratio {result.PerSecond / rawResult.PerSecond:F2} |");
                 }
-                Console.WriteLine($"round {round + 1}: service {s} | raw {r} | ratio {s.PerSecond / r.PerSecond:F2}");
-                services.Add(s);
-                raws.Add(r);
-                ratios.Add(s.PerSecond / r.PerSecond);
+                Console.WriteLine(line.Append(CultureInfo.InvariantCulture, $" raw {rawResult}"));
             }
-            var serviceLatencies = services.SelectMany(s => s.LatencyTicks).ToArray();
-            var rawLatencies = raws.SelectMany(s => s.LatencyTicks).ToArray();
-            rows.Add(string.Create(CultureInfo.InvariantCulture,
-                $"| {clients} | {LoadRun.Median(services.Select(s => s.PerSecond)):F0} | {LoadResult.Percentile(serviceLatencies, 0.5):F1} | {LoadResult.Percentile(serviceLatencies, 0.99):F1} "
-                + $"| {raws[0].Clients} | {LoadRun.Median(raws.Select(s => s.PerSecond)):F0} | {LoadResult.Percentile(rawLatencies, 0.99):F1} "
-                + $"| **{LoadRun.Median(ratios):F2}** ({ratios.Min():F2}–{ratios.Max():F2}) | {services.Sum(s => s.Failures)} |"));
+            var rawLatencies = raws.SelectMany(r => r.LatencyTicks).ToArray();
+            foreach (var side in sides)
+            {
+                var results = measured[side];
+                var latencies = results.SelectMany(r => r.Result.LatencyTicks).ToArray();
+                rows[side].Add(string.Create(CultureInfo.InvariantCulture,
+                    $"| {clients} | {LoadRun.Median(results.Select(r => r.Result.PerSecond)):F0} | {LoadResult.Percentile(latencies, 0.5):F1} | {LoadResult.Percentile(latencies, 0.99):F1} "
+                    + $"| {LoadRun.Median(results.Select(r => r.CpuMs)):F2} "
+                    + $"| {raws[0].Clients} | {LoadRun.Median(raws.Select(r => r.PerSecond)):F0} | {LoadResult.Percentile(rawLatencies, 0.99):F1} "
+                    + $"| **{LoadRun.Median(ratios[side]):F2}** ({ratios[side].Min():F2}–{ratios[side].Max():F2}) | {results.Sum(r => r.Result.Failures)} |"));
+            }
         }
 
-        var versionsAfter = SumOfVersions(database);
         Console.WriteLine();
         Console.WriteLine($"Durable writes, {provider}: {rounds} interleaved rounds of {seconds} s per side and level, {grains} organisations; load average at the end {LoadAverage()}");
-        Console.WriteLine();
-        Console.WriteLine("| clients | service writes/s (median) | service p50 ms | service p99 ms | raw clients | raw writes/s (median) | raw p99 ms | service / raw (median of rounds, min–max) | service failures |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        rows.ForEach(Console.WriteLine);
-        Console.WriteLine();
-        Console.WriteLine($"Check: {servicePuts} PUTs answered 200 in measured and warm-up rounds; organisation row versions rose by {versionsAfter - versionsBefore}.");
+        foreach (var side in sides)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Service: {side.Name}");
+            Console.WriteLine();
+            Console.WriteLine("| clients | service writes/s (median) | service p50 ms | service p99 ms | Silo CPU ms per write (median) | raw clients | raw writes/s (median) | raw p99 ms | service / raw (median of rounds, min–max) | service failures |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            rows[side].ForEach(Console.WriteLine);
+            Console.WriteLine();
+            Console.WriteLine($"Check: {side.Puts} PUTs answered 200 in measured and warm-up rounds; organisation row versions rose by {side.VersionsRisen()}.");
+        }
+    }
+
+    /// <summary>One Silo under test, on its own database, with the organisations it updates.</summary>
+    private sealed class ServiceSide : IAsyncDisposable
+    {
+        private readonly SiloServer _silo;
+        private readonly HttpClient _client;
+        private readonly BenchDatabase _database;
+        private readonly byte[][] _bodies;
+        private long _versionsBefore;
+
+        private ServiceSide(string name, SiloServer silo, BenchDatabase database, int grains)
+        {
+            (Name, _silo, _database) = (name, silo, database);
+            _client = silo.Client();
+            _bodies = Enumerable.Range(0, grains).Select(i => Organisations.Profile(i, withId: false)).ToArray();
+        }
+
+        public string Name { get; }
+
+        public long Puts { get; private set; }
+
+        /// <summary>Starts the Silo and creates its organisations; versions are counted from there.</summary>
+        public static async Task<ServiceSide> StartAsync(string name, BenchDatabase database, string? dll, int grains)
+        {
+            var side = new ServiceSide(name, await SiloServer.StartAsync(database, dll), database, grains);
+            var preload = await Organisations.PreloadAsync(side._client, 0, grains);
+            Console.WriteLine($"{name}: preloaded {grains} organisations: {preload}");
+            EnsureNoFailures(preload);
+            side._versionsBefore = SumOfVersions(database);
+            return side;
+        }
+
+        /// <summary>PUTs from <paramref name="clients"/> clients for <paramref name="seconds"/>; the result and the Silo's CPU per write.</summary>
+        public async Task<(LoadResult Result, double CpuMs)> RoundAsync(int clients, int seconds)
+        {
+            var cpuBefore = _silo.CpuMilliseconds();
+            var result = await LoadRun.RunAsync(clients, TimeSpan.FromSeconds(seconds), (_, _) =>
+            {
+                var index = Random.Shared.Next(_bodies.Length);
+                return Organisations.UpdateAsync(_client, index, _bodies[index]);
+            });
+            var cpuMs = (_silo.CpuMilliseconds() - cpuBefore) / Math.Max(1, result.Count);
+            Puts += result.Count;
+            return (result, cpuMs);
+        }
+
+        public long VersionsRisen() => SumOfVersions(_database) - _versionsBefore;
+
+        public async ValueTask DisposeAsync()
+        {
+            _client.Dispose();
+            await _silo.DisposeAsync();
+        }
     }
 
     private static void EnsureNoFailures(LoadResult result)
