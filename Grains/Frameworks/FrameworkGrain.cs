@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
+using SocialValue.Amounts;
 using SocialValue.Errors;
 using SocialValue.Formulas;
 using SocialValue.Ids;
@@ -15,8 +16,6 @@ public sealed class FrameworkGrain(
     public const string TemplateETag = "template";
     private static readonly DateTimeOffset TemplatePublishedAt = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
-    // Holding a compiled version keeps its load context alive; it unloads once this activation is collected.
-    private readonly Dictionary<(string Measure, int Version), CompiledFormula> _compiled = [];
     private bool _isTemplate;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -85,7 +84,7 @@ public sealed class FrameworkGrain(
             ?? throw new ValidationException("outcomeId", $"Theme '{theme.Id}' has no outcome '{newMeasure.OutcomeId}'.");
         var existing = AllMeasures().Select(m => m.Measure.Id).ToList();
         var measureId = NewId(newMeasure.Id, "measure", existing, $"{theme.Id}-m{existing.Count + 1}");
-        var compiled = formulas.Compile(newMeasure.Formula);
+        formulas.Compile(newMeasure.Formula); // refuses a formula that does not compile; the engine keeps it compiled
         var measure = new MeasureState
         {
             Id = measureId,
@@ -96,7 +95,6 @@ public sealed class FrameworkGrain(
         };
         outcome.Measures.Add(measure);
         await SaveAsync();
-        _compiled[(measureId, 1)] = compiled;
         return AsDetails(theme, outcome, measure);
     }
 
@@ -110,11 +108,10 @@ public sealed class FrameworkGrain(
     {
         EnsureEditable();
         var (_, _, measure) = Measure(measureId);
-        var compiled = formulas.Compile(source);
+        formulas.Compile(source); // refuses a formula that does not compile; the engine keeps it compiled
         var version = new FormulaVersionDetails(measure.Versions.Count + 1, source, author, time.GetUtcNow());
         measure.Versions.Add(version);
         await SaveAsync();
-        _compiled[(measureId, version.Version)] = compiled;
         return version;
     }
 
@@ -129,11 +126,8 @@ public sealed class FrameworkGrain(
         {
             throw new ValidationException("version", $"Measure '{measureId}' has versions 1 to {measure.Versions.Count}, not {number}.");
         }
-        if (!_compiled.TryGetValue((measureId, number), out var compiled))
-        {
-            compiled = _compiled[(measureId, number)] = formulas.Compile(measure.Versions[number - 1].Source);
-        }
-        return Task.FromResult(Evaluate(measureId, compiled, number, request));
+        // The engine keeps the versions read lately compiled and lets the others unload, however many a reader names.
+        return Task.FromResult(Evaluate(measureId, formulas.Compile(measure.Versions[number - 1].Source), number, request));
     }
 
     public Task<EvaluationResult> TryFormulaAsync(string measureId, string source, EvaluationRequest request)
@@ -147,6 +141,10 @@ public sealed class FrameworkGrain(
         var at = request.At ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var inputs = new FormulaInputs(request.Quantity, request.Target, request.ContractValue, request.Inputs, request.Lists);
         var value = formulas.Evaluate(compiled, inputs, code => ProxyValueAt(code, at));
+        if (!Amount.IsHoldable(value))
+        {
+            throw new FormulaEvaluationException($"the formula gives {value:G}, beyond what the service holds (at most {Amount.MaxText} in size)");
+        }
         return new EvaluationResult(measureId, value, version, at);
     }
 
