@@ -28,7 +28,8 @@ public sealed class TestSilo : IAsyncDisposable
     public static async Task<TestSilo> StartAsync(
         TestDatabase database,
         IEnumerable<string>? settings = null,
-        Action<WebApplication>? configureApp = null)
+        Action<WebApplication>? configureApp = null,
+        TimeProvider? businessClock = null)
     {
         string[] args =
         [
@@ -43,7 +44,9 @@ public sealed class TestSilo : IAsyncDisposable
             "--Logging:Console:FormatterName=simple",
             .. settings ?? [],
         ];
-        var app = SiloApplication.Create(args, configureApp: configureApp);
+        var app = SiloApplication.Create(args,
+            businessClock is null ? null : builder => builder.Services.AddKeyedSingleton(BusinessClock.Key, businessClock),
+            configureApp);
         await app.StartAsync();
         return new TestSilo(app, new Uri(app.Urls.Single()));
     }
