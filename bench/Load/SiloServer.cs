@@ -32,9 +32,10 @@ public sealed class SiloServer : IAsyncDisposable
     public static string SiloDll(string repository) =>
         Path.Combine(repository, "Silo", "bin", "Release", "net10.0", "SocialValue.Silo.dll");
 
-    public static async Task<SiloServer> StartAsync(BenchDatabase database)
+    /// <summary>Starts this repository's Release build, or the Silo at <paramref name="dll"/> (another build, for comparison).</summary>
+    public static async Task<SiloServer> StartAsync(BenchDatabase database, string? dll = null)
     {
-        var dll = SiloDll(database.Repository);
+        dll ??= SiloDll(database.Repository);
         if (!File.Exists(dll))
         {
             throw new InvalidOperationException($"{dll} is missing: run `dotnet build SocialValue.sln -c Release` first.");
