@@ -19,6 +19,10 @@ public sealed record WorkflowBinding(
 
 public static class WorkflowApi
 {
+    private const int MaxTriggerLength = 64;
+    private const int MaxReasonLength = 2000;
+    private const int MaxArguments = 16;
+
     private static readonly HashSet<string> ReservedFields = new(StringComparer.OrdinalIgnoreCase) { "trigger", "reason" };
 
     /// <summary>
@@ -94,6 +98,17 @@ public static class WorkflowApi
         }
         var reason = all.GetValueOrDefault("reason");
         var arguments = all.Where(f => !ReservedFields.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value, StringComparer.OrdinalIgnoreCase);
+        // A transition is kept in the resource's history for good: its text is bounded like any other stored text.
+        var validation = new RequestValidation().MaxLength("trigger", trigger, MaxTriggerLength).MaxLength("reason", reason, MaxReasonLength);
+        if (arguments.Count > MaxArguments)
+        {
+            validation.Add("arguments", $"A transition takes at most {MaxArguments} arguments; this one has {arguments.Count}.");
+        }
+        foreach (var (name, value) in arguments.Take(MaxArguments))
+        {
+            validation.MaxLength(name.Length > MaxTriggerLength ? name[..MaxTriggerLength] : name, value, MaxReasonLength);
+        }
+        validation.ThrowIfInvalid();
         if (reason is not null)
         {
             arguments["reason"] = reason;

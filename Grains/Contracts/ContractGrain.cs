@@ -127,6 +127,11 @@ public sealed class ContractGrain(
     {
         EnsureVersion(expectedETag);
         EnsureState(ContractStatus.Tendering, "Bids are received only while Tendering");
+        if (State.Bids.Count + bids.Count > options.MaxBids)
+        {
+            throw new ValidationException("bids",
+                $"A contract holds at most {options.MaxBids} bids; it has {State.Bids.Count}, and these are {bids.Count} more.");
+        }
         var now = time.GetUtcNow();
         var taken = State.Bids.Select(b => b.Id).ToHashSet();
         var specified = State.MeasureIds.ToHashSet();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -252,6 +253,37 @@ public sealed partial class HostileInputTests(HostileInputTests.Site site) : ICl
         await Admin.PostJsonAsync($"/api/contracts/{contract}/bids", new { supplier = "Twice", price = 1, commitments = repeated, answers = new { delivery = "d", measurement = "m" } })
             .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(bids, await ReadRawAsync($"/api/contracts/{contract}/bids"));
+    }
+
+    [Fact]
+    public async Task A_CSV_of_more_bids_than_a_contract_holds_is_422_and_imports_nothing()
+    {
+        var contract = await site.TenderingAsync("many-bids");
+        var bids = await ReadRawAsync($"/api/contracts/{contract}/bids");
+        var csv = new StringBuilder("bidId,supplier,price,measureId,target,delivery,measurement\n");
+        for (var i = 0; i < 501; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"bid-{i},Supplier {i},1000,new-jobs,1,Local hires,Payroll\n");
+        }
+
+        var content = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv");
+        await (await Admin.PostAsync($"/api/contracts/{contract}/bids/import", content)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal(bids, await ReadRawAsync($"/api/contracts/{contract}/bids"));
+    }
+
+    [Fact]
+    public async Task A_transition_with_text_too_long_to_keep_is_422_and_changes_nothing()
+    {
+        await site.Cycle.CreateContractAsync("long-reason");
+        var before = await ReadRawAsync("/api/contracts/long-reason");
+
+        await Admin.PostJsonAsync("/api/contracts/long-reason/transitions", new { trigger = "Cancel", reason = new string('r', 900_000) })
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await Admin.PostJsonAsync("/api/contracts/long-reason/transitions", new { trigger = new string('T', 100_000) })
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal(before, await ReadRawAsync("/api/contracts/long-reason"));
     }
 
     [Theory]
