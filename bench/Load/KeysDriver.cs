@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
 namespace SocialValue.Bench.Load;
@@ -26,9 +25,7 @@ public static class KeysDriver
         var settle = TimeSpan.FromSeconds(options.Number("settle", 10));
         var rounds = options.Number("rounds", 3);
         var dll = options.Text("silo", "");
-        Console.WriteLine($"# Keys driver ({provider}), {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPUs, "
-            + $"{RuntimeInformation.FrameworkDescription}, load average {WritesDriver.LoadAverage()}");
-        Console.WriteLine($"options: {options}");
+        LoadRun.PrintHeader("Keys", provider, options);
 
         await using var database = await BenchDatabase.CreateAsync(provider);
         await using var silo = await SiloServer.StartAsync(database, dll.Length == 0 ? null : dll);

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Npgsql;
 
 namespace SocialValue.Bench.Load;
@@ -25,9 +24,7 @@ public static class WritesDriver
         var rounds = options.Number("rounds", 5);
         var seconds = options.Number("seconds", 5);
         var levels = options.Numbers("clients", 1, 16, 64);
-        Console.WriteLine($"# Writes driver ({provider}), {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPUs, "
-            + $"{RuntimeInformation.FrameworkDescription}, load average {LoadAverage()}");
-        Console.WriteLine($"options: {options}");
+        LoadRun.PrintHeader("Writes", provider, options);
 
         await using var database = await BenchDatabase.CreateAsync(provider);
         await using var silo = await SiloServer.StartAsync(database);
