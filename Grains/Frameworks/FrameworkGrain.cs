@@ -20,9 +20,13 @@ public sealed class FrameworkGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (!framework.RecordExists && ReferenceFrameworks.Find(Key) is { } template)
+        if (ReferenceFrameworks.Find(Key) is { } template)
         {
+            // A shipped framework's themes, outcomes and measures always come from the seeds; what is stored for it is
+            // only the proxy values its administrator has set.
+            var proxyValues = framework.RecordExists ? framework.State.ProxyValues : [];
             framework.State = FromTemplate(template);
+            framework.State.ProxyValues = proxyValues;
             _isTemplate = true;
         }
         return Task.CompletedTask;
@@ -84,13 +88,18 @@ public sealed class FrameworkGrain(
             ?? throw new ValidationException("outcomeId", $"Theme '{theme.Id}' has no outcome '{newMeasure.OutcomeId}'.");
         var existing = AllMeasures().Select(m => m.Measure.Id).ToList();
         var measureId = NewId(newMeasure.Id, "measure", existing, $"{theme.Id}-m{existing.Count + 1}");
-        formulas.Compile(newMeasure.Formula); // refuses a formula that does not compile; the engine keeps it compiled
+        // Refuses a formula or figure that does not compile; the engine keeps both compiled while they are read.
+        formulas.Compile(newMeasure.Formula);
+        var figure = newMeasure.Figure ?? MeasureFigure.Quantity;
+        formulas.Compile(figure);
         var measure = new MeasureState
         {
             Id = measureId,
             Title = newMeasure.Title,
             Unit = newMeasure.Unit,
             Options = newMeasure.Options,
+            Direction = newMeasure.Direction,
+            Figure = figure,
             Versions = [new FormulaVersionDetails(1, newMeasure.Formula, newMeasure.Author, time.GetUtcNow())],
         };
         outcome.Measures.Add(measure);
@@ -140,17 +149,61 @@ public sealed class FrameworkGrain(
     {
         var at = request.At ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var inputs = new FormulaInputs(request.Quantity, request.Target, request.ContractValue, request.Inputs, request.Lists);
-        var value = formulas.Evaluate(compiled, inputs, code => ProxyValueAt(code, at));
-        if (!Amount.IsHoldable(value))
-        {
-            throw new FormulaEvaluationException($"the formula gives {value:G}, beyond what the service holds (at most {Amount.MaxText} in size)");
-        }
+        var value = Holdable(formulas.Evaluate(compiled, inputs, code => ProxyValueAt(code, at)), "formula");
         return new EvaluationResult(measureId, value, version, at);
+    }
+
+    public Task<Valuation> ValueAsync(string measureId, EvaluationRequest request)
+    {
+        var (_, _, measure) = Measure(measureId);
+        var number = request.Version ?? measure.Versions.Count;
+        if (number < 1 || number > measure.Versions.Count)
+        {
+            throw new ValidationException("version", $"Measure '{measureId}' has versions 1 to {measure.Versions.Count}, not {number}.");
+        }
+        var at = request.At ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var inputs = new FormulaInputs(request.Quantity, request.Target, request.ContractValue, request.Inputs, request.Lists);
+        var units = Holdable(formulas.Evaluate(formulas.Compile(measure.Figure), inputs), "figure");
+        string? missingProxy = null;
+        try
+        {
+            var gbp = Holdable(formulas.Evaluate(formulas.Compile(measure.Versions[number - 1].Source), inputs, code =>
+            {
+                var value = ProxyValueAt(code, at);
+                missingProxy ??= value is null ? code : null;
+                return value;
+            }), "formula");
+            return Task.FromResult(new Valuation(measureId, units, gbp, number, at, null));
+        }
+        catch (FormulaEvaluationException) when (missingProxy is not null)
+        {
+            return Task.FromResult(new Valuation(measureId, units, null, number, at,
+                $"No proxy value '{missingProxy}' is in force on {at:yyyy-MM-dd}, so this figure is counted in units, not £."));
+        }
+    }
+
+    /// <summary>
+    /// API.md "Money": a value the service cannot hold is refused as the formula's failure when it is computed, never
+    /// stored to overflow a later sum.
+    /// </summary>
+    private static decimal Holdable(decimal value, string what) =>
+        Amount.IsHoldable(value)
+            ? value
+            : throw new FormulaEvaluationException($"the {what} gives {value:G}, beyond what the service holds (at most {Amount.MaxText} in size)");
+
+    public async Task<MeasureDetails> SetAdjustmentsAsync(string measureId, SroiAdjustments? adjustments)
+    {
+        EnsureEditable();
+        var (theme, outcome, measure) = Measure(measureId);
+        measure.Adjustments = adjustments;
+        await SaveAsync();
+        return AsDetails(theme, outcome, measure);
     }
 
     public async Task<IReadOnlyList<ProxyValueEntry>> SetProxyValueAsync(string code, decimal value, DateOnly effectiveFrom, string author)
     {
-        EnsureEditable();
+        // Proxy values are the framework administrator's to set, on a shipped framework too: the seeds ship none.
+        EnsureExists();
         var values = framework.State.ProxyValues;
         values.RemoveAll(p => p.Code == code && p.EffectiveFrom == effectiveFrom);
         values.Add(new ProxyValueEntry(code, value, effectiveFrom, author));
@@ -165,6 +218,11 @@ public sealed class FrameworkGrain(
     private async Task SaveAsync()
     {
         await framework.WriteStateAsync();
+        if (_isTemplate)
+        {
+            // The index lists the shipped frameworks already, and their proxy values are not in it.
+            return;
+        }
         await FollowUpAsync("index", () => GrainFactory.GetGrain<IFrameworkIndexGrain>(IFrameworkIndexGrain.All)
             .UpsertAsync(new FrameworkSummary(Key, framework.State.Name, false, framework.State.CopiedFrom)));
     }
@@ -234,28 +292,31 @@ public sealed class FrameworkGrain(
             .Where(p => p.value is not null)
             .ToDictionary(p => p.code, p => p.value!.Value);
         return new FrameworkDetails(Key, state.Name, _isTemplate, state.CopiedFrom, [.. state.Themes.Select(AsDetails)],
-            inForce, state.ProxyValues, _isTemplate ? TemplateETag : framework.Etag!);
+            inForce, state.ProxyValues, framework.Etag ?? TemplateETag);
     }
 
     private static ThemeDetails AsDetails(ThemeState theme) =>
-        new(theme.Id, theme.Code, theme.Name, [.. theme.Outcomes.Select(o => AsDetails(theme, o))]);
+        new(theme.Id, theme.Code, theme.Name, [.. theme.Outcomes.Select(o => AsDetails(theme, o))], theme.Note);
 
     private static OutcomeDetails AsDetails(ThemeState theme, OutcomeState outcome) =>
-        new(outcome.Id, outcome.Name, outcome.MarmotPriority, [.. outcome.Measures.Select(m => AsDetails(theme, outcome, m))]);
+        new(outcome.Id, outcome.Name, outcome.MarmotPriority, [.. outcome.Measures.Select(m => AsDetails(theme, outcome, m))], outcome.Note);
 
     private static MeasureDetails AsDetails(ThemeState theme, OutcomeState outcome, MeasureState measure) =>
-        new(measure.Id, measure.Number, measure.Title, measure.Unit, measure.Options, theme.Id, outcome.Id, measure.Versions[^1]);
+        new(measure.Id, measure.Number, measure.Title, measure.Unit, measure.Options, theme.Id, outcome.Id, measure.Versions[^1],
+            measure.Direction, measure.Figure, measure.Note, measure.Adjustments);
 
     private static ThemeState CopyTheme(ThemeDetails theme, string author, DateTimeOffset at) => new()
     {
         Id = theme.Id,
         Code = theme.Code,
         Name = theme.Name,
+        Note = theme.Note,
         Outcomes = [.. theme.Outcomes.Select(o => new OutcomeState
         {
             Id = o.Id,
             Name = o.Name,
             MarmotPriority = o.MarmotPriority,
+            Note = o.Note,
             Measures = [.. o.Measures.Select(m => new MeasureState
             {
                 Id = m.Id,
@@ -263,6 +324,9 @@ public sealed class FrameworkGrain(
                 Title = m.Title,
                 Unit = m.Unit,
                 Options = m.Options,
+                Direction = m.Direction,
+                Figure = m.Figure,
+                Note = m.Note,
                 Versions = [m.Formula with { Version = 1, Author = author, PublishedAt = at }],
             })],
         })],
@@ -276,11 +340,13 @@ public sealed class FrameworkGrain(
             Id = t.Id,
             Code = t.Code,
             Name = t.Name,
+            Note = t.Note,
             Outcomes = [.. t.Outcomes.Select(o => new OutcomeState
             {
                 Id = o.Id,
                 Name = o.Name,
                 MarmotPriority = o.MarmotPriority,
+                Note = o.Note,
                 Measures = [.. o.Measures.Select(m => new MeasureState
                 {
                     Id = m.Id,
@@ -288,6 +354,9 @@ public sealed class FrameworkGrain(
                     Title = m.Title,
                     Unit = m.Unit,
                     Options = m.Options,
+                    Direction = m.Direction,
+                    Figure = m.Figure,
+                    Note = m.Note,
                     Versions = [new FormulaVersionDetails(1, m.Formula, "seed", TemplatePublishedAt)],
                 })],
             })],
