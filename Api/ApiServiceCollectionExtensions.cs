@@ -8,6 +8,7 @@ using SocialValue.Api.Auth;
 using SocialValue.Api.Contracts;
 using SocialValue.Api.Errors;
 using SocialValue.Api.Frameworks;
+using SocialValue.Api.Http;
 using SocialValue.Api.KiteMark;
 using SocialValue.Api.ApiKeys;
 using SocialValue.Api.Maturity;
@@ -25,7 +26,11 @@ public static class ApiServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            RequestJson.Configure(o.SerializerOptions);
+        });
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(

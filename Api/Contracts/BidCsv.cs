@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SocialValue.Amounts;
 using SocialValue.Contracts;
 using SocialValue.Errors;
 using SocialValue.Ids;
@@ -113,6 +114,10 @@ public static class BidCsv
         if (number < 0)
         {
             problems.Add($"{column} cannot be negative.");
+        }
+        if (!Amount.IsHoldable(number))
+        {
+            problems.Add($"{column} {number:G} is beyond what the service holds: at most {Amount.MaxText}.");
         }
         return number;
     }

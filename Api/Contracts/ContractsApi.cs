@@ -68,6 +68,7 @@ public static class ContractsApi
             .Required("title", request.Title)
             .MaxLength("title", request.Title, 300)
             .Required("value", request.Value)
+            .Holdable("value", request.Value)
             .OptionalSlug("frameworkId", request.FrameworkId);
         if (request.Value < 0)
         {
@@ -188,7 +189,10 @@ public static class ContractsApi
         }
         var lines = (request.Lines ?? []).Select((line, i) =>
         {
-            validation.Required($"lines[{i}].measureId", line.MeasureId).Required($"lines[{i}].quantity", line.Quantity);
+            validation.Required($"lines[{i}].measureId", line.MeasureId)
+                .Required($"lines[{i}].quantity", line.Quantity)
+                .Holdable($"lines[{i}].quantity", line.Quantity)
+                .Holdable($"lines[{i}].inputs", line.Inputs);
             if (line.Quantity < 0)
             {
                 validation.Add($"lines[{i}].quantity", "A quantity delivered cannot be negative.");
@@ -321,6 +325,7 @@ public static class ContractsApi
             .MaxLength("supplier", request.Supplier, 300)
             .OptionalSlug("supplierOrganisationId", request.SupplierOrganisationId)
             .Required("price", request.Price)
+            .Holdable("price", request.Price)
             .Required("answers.delivery", request.Answers?.Delivery)
             .Required("answers.measurement", request.Answers?.Measurement);
         if (request.Price < 0)
@@ -329,7 +334,9 @@ public static class ContractsApi
         }
         var commitments = (request.Commitments ?? []).Select((c, i) =>
         {
-            validation.Required($"commitments[{i}].measureId", c.MeasureId).Required($"commitments[{i}].target", c.Target);
+            validation.Required($"commitments[{i}].measureId", c.MeasureId)
+                .Required($"commitments[{i}].target", c.Target)
+                .Holdable($"commitments[{i}].target", c.Target);
             if (c.Target < 0)
             {
                 validation.Add($"commitments[{i}].target", "A target cannot be negative.");

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Orleans.Storage;
 using SocialValue.Api.Auth;
+using SocialValue.Api.Http;
 using SocialValue.Errors;
 using SocialValue.Formulas;
 
@@ -35,8 +36,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
     public static ProblemDetails ToProblem(Exception exception) => exception switch
     {
+        BadHttpRequestException { InnerException: JsonException json } => Problem(400, "Malformed request", Explain(json)),
         BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == 413 ? "Request body too large" : "Malformed request", Explain(bad)),
-        JsonException json => Problem(400, "Malformed request", json.Message),
+        JsonException json => Problem(400, "Malformed request", Explain(json)),
         FormulaRejectedException rejected => WithDiagnostics(Problem(422, "Formula rejected", rejected.Message), rejected.Diagnostics),
         FormulaEvaluationException failed => Problem(422, "Formula evaluation failed", $"The formula cannot be evaluated: {failed.Message}."),
         ValidationException invalid => WithErrors(Problem(422, "Validation failed", invalid.Message), invalid.Errors),
@@ -55,6 +57,22 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
     private static string Explain(BadHttpRequestException bad) =>
         bad.InnerException is { } inner ? $"{bad.Message} {inner.Message}" : bad.Message;
+
+    /// <summary>
+    /// What is wrong with a JSON body and where, in the client's terms: System.Text.Json's own messages name .NET types,
+    /// so only the place is kept from them; a body this service refused says why in its own words.
+    /// </summary>
+    private static string Explain(JsonException json)
+    {
+        var what = json is BodyRefusedException refused
+            ? refused.Message
+            : "The body is not JSON this request accepts: malformed JSON or text (invalid UTF-8, an unpaired surrogate), a value "
+              + "of the wrong type or out of range, or a property given twice.";
+        var where = json.LineNumber is { } line
+            ? $" At {json.Path ?? "$"}, line {line + 1}, byte {json.BytePositionInLine + 1}."
+            : json.Path is { } path ? $" At {path}." : "";
+        return what + where;
+    }
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };

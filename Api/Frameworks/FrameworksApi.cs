@@ -129,7 +129,20 @@ public static class FrameworksApi
 
     private static EvaluationRequest AsEvaluation(this EvaluateRequest request)
     {
-        new RequestValidation().Required("quantity", request.Quantity).ThrowIfInvalid();
+        var validation = new RequestValidation()
+            .Required("quantity", request.Quantity)
+            .Holdable("quantity", request.Quantity)
+            .Holdable("target", request.Target)
+            .Holdable("contractValue", request.ContractValue)
+            .Holdable("inputs", request.Inputs);
+        foreach (var (name, list) in request.Lists ?? [])
+        {
+            foreach (var (value, i) in list.Select((v, i) => (v, i)))
+            {
+                validation.Holdable($"lists.{name}[{i}]", value);
+            }
+        }
+        validation.ThrowIfInvalid();
         return new EvaluationRequest(
             request.Quantity!.Value,
             request.Target ?? 0,
@@ -145,6 +158,7 @@ public static class FrameworksApi
     {
         var validation = new RequestValidation()
             .Required("value", request.Value)
+            .Holdable("value", request.Value)
             .Required("effectiveFrom", request.EffectiveFrom)
             .MaxLength("code", code, 64);
         if (request.Value < 0)

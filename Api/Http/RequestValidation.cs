@@ -1,5 +1,6 @@
-using SocialValue.Ids;
+using SocialValue.Amounts;
 using SocialValue.Errors;
+using SocialValue.Ids;
 
 namespace SocialValue.Api.Http;
 
@@ -40,6 +41,26 @@ public sealed class RequestValidation
         if (value is not null && !Slug.IsValid(value))
         {
             Add(field, $"'{field}' must match [a-z0-9][a-z0-9-]{{0,63}}.");
+        }
+        return this;
+    }
+
+    /// <summary>A number the service can hold (<see cref="Amount"/>): at most 10^15 in size.</summary>
+    public RequestValidation Holdable(string field, decimal? value)
+    {
+        if (value is { } number && !Amount.IsHoldable(number))
+        {
+            Add(field, $"'{field}' is {number:G}, beyond what the service holds: at most {Amount.MaxText} in size.");
+        }
+        return this;
+    }
+
+    /// <summary><see cref="Holdable(string, decimal?)"/> for each value of named inputs.</summary>
+    public RequestValidation Holdable(string field, IReadOnlyDictionary<string, decimal>? values)
+    {
+        foreach (var (name, value) in values ?? new Dictionary<string, decimal>())
+        {
+            Holdable($"{field}.{name}", value);
         }
         return this;
     }

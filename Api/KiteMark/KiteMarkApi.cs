@@ -243,8 +243,13 @@ public static class KiteMarkApi
         return await Application(grains, id).GetTransitionsAsync();
     }
 
-    private static Task<string> GetDiagram(HttpContext context) =>
-        Application(context.RequestServices.GetRequiredService<IGrainFactory>(), RouteId(context)).GetDiagramAsync();
+    /// <summary>The diagram is of the application's workflow, so it is read under the application's own read check.</summary>
+    private static async Task<string> GetDiagram(HttpContext context)
+    {
+        var (grains, id) = (context.RequestServices.GetRequiredService<IGrainFactory>(), RouteId(context));
+        await ReadableAsync(grains, id, context.User);
+        return await Application(grains, id).GetDiagramAsync();
+    }
 
     internal static async Task<IResult> Fire(HttpContext context, TransitionRequest request)
     {

@@ -110,7 +110,15 @@ public static class WebSession
             <p>Looking for the holders of the Social Value Award? <a href="/register">Read the public register</a>; no sign-in needed.</p>
             """), error is null ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized);
 
-    /// <summary>Only paths of this service: "/x" but not "//host" or "/\host", which browsers read as another origin.</summary>
+    /// <summary>
+    /// Only paths of this service: "/x", but not "//host" or "/\\host", which browsers read as another origin. Browsers
+    /// drop tabs and newlines from a URL and read a backslash as a slash before deciding ("/\t/host" is "//host"), so
+    /// any control character, whitespace or non-ASCII character refuses the whole URL, as does a second leading
+    /// slash or backslash; a refused one sends the person home.
+    /// </summary>
     private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+        !string.IsNullOrEmpty(url)
+        && url[0] == '/'
+        && (url.Length == 1 || url[1] is not ('/' or '\\'))
+        && url.All(c => c is > ' ' and < (char)0x7F);
 }

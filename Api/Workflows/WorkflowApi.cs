@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using SocialValue.Api.Auth;
+using SocialValue.Api.Http;
 using SocialValue.Errors;
 using SocialValue.Workflow;
 
@@ -18,6 +19,10 @@ public sealed record WorkflowBinding(
 
 public static class WorkflowApi
 {
+    private const int MaxTriggerLength = 64;
+    private const int MaxReasonLength = 2000;
+    private const int MaxArguments = 16;
+
     private static readonly HashSet<string> ReservedFields = new(StringComparer.OrdinalIgnoreCase) { "trigger", "reason" };
 
     /// <summary>
@@ -44,11 +49,39 @@ public static class WorkflowApi
         {
             throw new BadHttpRequestException("A transition is a JSON object: {\"trigger\": \"...\", \"reason\": \"...\", ...arguments}.");
         }
-        var fields = body.EnumerateObject()
-            .Where(p => p.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
-            .Where(p => p.Value.ValueKind == JsonValueKind.String || !ReservedFields.Contains(p.Name))
-            .Select(p => KeyValuePair.Create(p.Name, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText()));
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var property in body.EnumerateObject())
+        {
+            var name = Text(() => property.Name);
+            if (!seen.Add(name))
+            {
+                throw new BodyRefusedException($"'{name}' is given twice (field names are matched ignoring case).");
+            }
+            var value = property.Value;
+            if (value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
+                && (value.ValueKind == JsonValueKind.String || !ReservedFields.Contains(name)))
+            {
+                fields.Add(KeyValuePair.Create(name, Text(() => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText())));
+            }
+        }
         return Request(fields, user);
+    }
+
+    /// <summary>
+    /// Reads text from the body, which JSON lets hold what no string can (an unpaired surrogate such as <c>"\ud800"</c>,
+    /// bytes that are not UTF-8): that is the client's mistake, a 400, not a failure of the service.
+    /// </summary>
+    private static string Text(Func<string> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new BodyRefusedException("The transition holds text that is not valid Unicode: an unpaired surrogate or bytes that are not UTF-8.");
+        }
     }
 
     /// <summary>
@@ -65,6 +98,17 @@ public static class WorkflowApi
         }
         var reason = all.GetValueOrDefault("reason");
         var arguments = all.Where(f => !ReservedFields.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value, StringComparer.OrdinalIgnoreCase);
+        // A transition is kept in the resource's history for good: its text is bounded like any other stored text.
+        var validation = new RequestValidation().MaxLength("trigger", trigger, MaxTriggerLength).MaxLength("reason", reason, MaxReasonLength);
+        if (arguments.Count > MaxArguments)
+        {
+            validation.Add("arguments", $"A transition takes at most {MaxArguments} arguments; this one has {arguments.Count}.");
+        }
+        foreach (var (name, value) in arguments.Take(MaxArguments))
+        {
+            validation.MaxLength(name.Length > MaxTriggerLength ? name[..MaxTriggerLength] : name, value, MaxReasonLength);
+        }
+        validation.ThrowIfInvalid();
         if (reason is not null)
         {
             arguments["reason"] = reason;

@@ -14,8 +14,6 @@ public sealed class BidScoreFormulaGrain(
     private static readonly FormulaVersionDetails First =
         new(1, IBidScoreFormulaGrain.DefaultSource, "default", new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
 
-    private readonly Dictionary<int, CompiledFormula> _compiled = [];
-
     private List<FormulaVersionDetails> Versions => formula.State.Versions.Count > 0 ? formula.State.Versions : [First];
 
     public Task<FormulaVersionDetails> GetCurrentAsync() => Task.FromResult(Versions[^1]);
@@ -33,17 +31,13 @@ public sealed class BidScoreFormulaGrain(
         var version = new FormulaVersionDetails(versions.Count + 1, source, author, time.GetUtcNow());
         formula.State.Versions = [.. versions, version];
         await formula.WriteStateAsync();
-        _compiled[version.Version] = compiled;
         return version;
     }
 
     public Task<decimal> EvaluateAsync(int version, BidScores scores)
     {
-        if (!_compiled.TryGetValue(version, out var compiled))
-        {
-            compiled = _compiled[version] = formulas.Compile(Versions[version - 1].Source);
-        }
-        return Task.FromResult(formulas.Evaluate(compiled, Inputs(scores)));
+        // The engine keeps the versions scored with lately compiled and lets the others unload.
+        return Task.FromResult(formulas.Evaluate(formulas.Compile(Versions[version - 1].Source), Inputs(scores)));
     }
 
     private static FormulaInputs Inputs(BidScores scores) =>

@@ -143,8 +143,14 @@ public sealed class ContractGrain(
     {
         EnsureVersion(expectedETag);
         EnsureState(ContractStatus.Tendering, "Bids are received only while Tendering");
+        if (State.Bids.Count + bids.Count > options.MaxBids)
+        {
+            throw new ValidationException("bids",
+                $"A contract holds at most {options.MaxBids} bids; it has {State.Bids.Count}, and these are {bids.Count} more.");
+        }
         var now = time.GetUtcNow();
         var taken = State.Bids.Select(b => b.Id).ToHashSet();
+        var specified = State.MeasureIds.ToHashSet();
         var errors = new Dictionary<string, List<string>>();
         var accepted = new List<BidDetails>();
         foreach (var (bid, index) in bids.Select((b, i) => (b, i)))
@@ -155,17 +161,28 @@ public sealed class ContractGrain(
             {
                 throw new ConflictException($"Contract '{Key}' has a bid '{id}' already{(bid.Source is null ? "" : $" ({bid.Source})")}.");
             }
-            foreach (var (commitment, position) in bid.Commitments.Select((c, i) => (c, i)))
+            // A bid commits at most once to each measure of the specification, so a longer list is refused unread, and
+            // each commitment is checked in constant time: a bid of any size costs the contract linear time at most.
+            if (bid.Commitments.Count > specified.Count)
             {
-                var commitmentField = commitment.Source ?? $"{field}commitments[{position}].measureId";
-                if (!State.MeasureIds.Contains(commitment.MeasureId))
+                AddError(errors, bid.Source ?? $"{field}commitments",
+                    $"The bid makes {bid.Commitments.Count} commitments; the specification has {specified.Count} measures, and a bid commits to each at most once.");
+            }
+            else
+            {
+                var committed = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var (commitment, position) in bid.Commitments.Select((c, i) => (c, i)))
                 {
-                    AddError(errors, commitmentField,
-                        $"Measure '{commitment.MeasureId}' is not in the specification; commitments can be made on {string.Join(", ", State.MeasureIds.DefaultIfEmpty("(none)"))}.");
-                }
-                if (bid.Commitments.Take(position).Any(c => c.MeasureId == commitment.MeasureId))
-                {
-                    AddError(errors, commitmentField, $"The bid commits to measure '{commitment.MeasureId}' more than once.");
+                    var commitmentField = commitment.Source ?? $"{field}commitments[{position}].measureId";
+                    if (!specified.Contains(commitment.MeasureId))
+                    {
+                        AddError(errors, commitmentField,
+                            $"Measure '{commitment.MeasureId}' is not in the specification; commitments can be made on {string.Join(", ", State.MeasureIds.DefaultIfEmpty("(none)"))}.");
+                    }
+                    if (!committed.Add(commitment.MeasureId))
+                    {
+                        AddError(errors, commitmentField, $"The bid commits to measure '{commitment.MeasureId}' more than once.");
+                    }
                 }
             }
             if (bid.SupplierOrganisationId is { } supplierId && !await OrganisationExists(supplierId))
@@ -234,6 +251,11 @@ public sealed class ContractGrain(
         if (period.CompareTo(firstPeriod) < 0)
         {
             throw new ValidationException("period", $"The contract went live in {firstPeriod}; a return cannot be for {period}.");
+        }
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if (period.Start > today)
+        {
+            throw new ValidationException("period", $"{period} has not begun (it starts on {period.Start:yyyy-MM-dd}); a return reports a quarter under way or past.");
         }
         if (State.Returns.FirstOrDefault(r => r.Period == period.ToString() && r.Status != ReturnStatus.Rejected) is { } existing)
         {

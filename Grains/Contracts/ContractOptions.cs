@@ -22,6 +22,12 @@ public sealed class ContractOptions
     /// <summary>How long after going live, and then how often, a quarterly return falls due.</summary>
     public TimeSpan ReturnPeriod { get; set; } = TimeSpan.FromDays(91);
 
+    /// <summary>
+    /// The most bids a contract holds (<c>Contracts:MaxBids</c>): every bid lives in the contract's state, which each
+    /// change rewrites, so a CSV of twenty thousand rows must not make every later step of the contract slow.
+    /// </summary>
+    public int MaxBids { get; set; } = 500;
+
     /// <summary>A performance review flags a measure when delivered falls short of committed by more than this fraction.</summary>
     public decimal ShortfallThreshold { get; set; } = 0.2m;
 

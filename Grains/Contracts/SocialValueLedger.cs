@@ -31,12 +31,32 @@ public static class SocialValueLedger
         var measures = contract.Terms.Select(term =>
         {
             var delivered = DeliveredUnits(term, Delivered(contract, term.MeasureId, year: null).ToList());
-            decimal? share = term.Target == 0 ? null : Math.Round(delivered / term.Target, 4);
+            decimal? share = Share(delivered, term.Target);
             var shortfall = delivered < term.Target * (1 - threshold);
             return new MeasurePerformance(term.MeasureId, term.Title, term.Unit, term.Target, delivered, share, shortfall);
         }).ToList();
         var overdue = contract.ReturnsDue.Where(d => d.Status == ReturnDueStatus.Overdue).Select(d => d.Period).ToList();
         return new PerformanceReview(contractId, contract.Status, at, threshold, measures.Any(m => m.Shortfall), measures, overdue);
+    }
+
+    /// <summary>
+    /// Delivered as a share of the target, to four places; none when there is no target, or when a target tiny beside
+    /// what was delivered (0.0000001 against a million) makes a share too large to hold, which says nothing anyway.
+    /// </summary>
+    private static decimal? Share(decimal delivered, decimal target)
+    {
+        if (target == 0)
+        {
+            return null;
+        }
+        try
+        {
+            return Math.Round(delivered / target, 4);
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
     }
 
     private static MeasureTotal Measure(SocialValueTerm term, SroiAdjustments? adjustments, IReadOnlyList<PeriodValue> periods, decimal discountRate)

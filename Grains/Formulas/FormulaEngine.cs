@@ -29,18 +29,35 @@ public sealed class FormulaEngine
     /// <summary>The largest source accepted, in bytes of UTF-8.</summary>
     public const int MaxSourceBytes = FormulaCompiler.MaxSourceBytes;
 
+    /// <summary>How many of the most recently used formulas the engine keeps compiled when nobody else holds them.</summary>
+    public const int DefaultKeepRecent = 256;
+
     private const int MinSweepAt = 64;
 
     private readonly ConcurrentDictionary<string, Slot> _compiled = new(StringComparer.Ordinal);
     private readonly Lock _sweepGate = new();
     private int _sweepAt = MinSweepAt;
 
+    // The recently used formulas, most recent first, held strongly so that a version read now and then is not compiled
+    // on every read; beyond the bound the least recent is let go, and unloads once its last evaluation ends.
+    private readonly int _keepRecent;
+    private readonly LinkedList<Slot> _recent = [];
+    private readonly Lock _recentGate = new();
+
+    public FormulaEngine(int keepRecent = DefaultKeepRecent)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(keepRecent);
+        _keepRecent = keepRecent;
+    }
+
     /// <summary>Every reason <paramref name="source"/> would be rejected, in source order; empty when it compiles.</summary>
     public IReadOnlyList<FormulaDiagnostic> Check(string source) => FormulaCompiler.Check(source);
 
     /// <summary>
     /// The compiled formula for <paramref name="source"/>. A source is compiled once and shared for as long as anyone
-    /// holds the result; the engine itself holds it weakly, so an unused version unloads.
+    /// holds the result or it is among the <see cref="DefaultKeepRecent"/> (or as configured) most recently compiled or
+    /// asked for; past that the engine holds it only weakly, so an unused version unloads and any number of versions
+    /// read once cost bounded memory.
     /// </summary>
     /// <exception cref="FormulaRejectedException">The source fails validation or does not compile.</exception>
     public CompiledFormula Compile(string source)
@@ -52,6 +69,7 @@ public sealed class FormulaEngine
         {
             if (slot.Formula?.TryGetTarget(out var cached) == true)
             {
+                KeepRecent(slot, cached);
                 return cached;
             }
 
@@ -68,8 +86,48 @@ public sealed class FormulaEngine
             slot.Formula = new WeakReference<CompiledFormula>(compiled);
         }
 
+        KeepRecent(slot, compiled);
         SweepIfLarge();
         return compiled;
+    }
+
+    /// <summary>How many formulas the engine holds strongly now (for tests and diagnostics).</summary>
+    public int RecentCount
+    {
+        get
+        {
+            lock (_recentGate)
+            {
+                return _recent.Count;
+            }
+        }
+    }
+
+    private void KeepRecent(Slot slot, CompiledFormula formula)
+    {
+        lock (_recentGate)
+        {
+            if (slot.Recent is { } node)
+            {
+                if (node != _recent.First)
+                {
+                    _recent.Remove(node);
+                    _recent.AddFirst(node);
+                }
+            }
+            else
+            {
+                slot.Recent = _recent.AddFirst(slot);
+            }
+            slot.Held = formula;
+            while (_recent.Count > _keepRecent)
+            {
+                var least = _recent.Last!.Value;
+                _recent.RemoveLast();
+                least.Recent = null;
+                least.Held = null;
+            }
+        }
     }
 
     /// <summary>
@@ -130,5 +188,10 @@ public sealed class FormulaEngine
     private sealed class Slot
     {
         public WeakReference<CompiledFormula>? Formula { get; set; }
+
+        // Set only under the engine's recent-list lock.
+        public LinkedListNode<Slot>? Recent { get; set; }
+
+        public CompiledFormula? Held { get; set; }
     }
 }

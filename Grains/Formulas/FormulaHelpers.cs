@@ -72,8 +72,9 @@ public static class FormulaHelpers
     /// <summary>How many values the named list has.</summary>
     public static decimal Count(FormulaInputs inputs, string list) => List(inputs, list).Count;
 
+    // A list given as null (JSON allows {"xs": null}) is one not supplied, never a NullReferenceException mid-formula.
     private static IReadOnlyList<decimal> List(FormulaInputs inputs, string name) =>
-        inputs.Lists is { } lists && lists.TryGetValue(name, out var list)
+        inputs.Lists is { } lists && lists.TryGetValue(name, out var list) && list is not null
             ? list
             : throw new FormulaEvaluationException($"the formula needs the list '{name}', which was not supplied");
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
+using SocialValue.Amounts;
 using SocialValue.Errors;
 using SocialValue.Formulas;
 using SocialValue.Ids;
@@ -15,8 +16,6 @@ public sealed class FrameworkGrain(
     public const string TemplateETag = "template";
     private static readonly DateTimeOffset TemplatePublishedAt = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
-    // Holding a compiled version keeps its load context alive; it unloads once this activation is collected.
-    private readonly Dictionary<(string Measure, int Version), CompiledFormula> _compiled = [];
     private bool _isTemplate;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -89,9 +88,10 @@ public sealed class FrameworkGrain(
             ?? throw new ValidationException("outcomeId", $"Theme '{theme.Id}' has no outcome '{newMeasure.OutcomeId}'.");
         var existing = AllMeasures().Select(m => m.Measure.Id).ToList();
         var measureId = NewId(newMeasure.Id, "measure", existing, $"{theme.Id}-m{existing.Count + 1}");
-        var compiled = formulas.Compile(newMeasure.Formula);
+        // Refuses a formula or figure that does not compile; the engine keeps both compiled while they are read.
+        formulas.Compile(newMeasure.Formula);
         var figure = newMeasure.Figure ?? MeasureFigure.Quantity;
-        var compiledFigure = formulas.Compile(figure);
+        formulas.Compile(figure);
         var measure = new MeasureState
         {
             Id = measureId,
@@ -104,8 +104,6 @@ public sealed class FrameworkGrain(
         };
         outcome.Measures.Add(measure);
         await SaveAsync();
-        _compiled[(measureId, 1)] = compiled;
-        _compiled[(measureId, FigureVersion)] = compiledFigure;
         return AsDetails(theme, outcome, measure);
     }
 
@@ -119,11 +117,10 @@ public sealed class FrameworkGrain(
     {
         EnsureEditable();
         var (_, _, measure) = Measure(measureId);
-        var compiled = formulas.Compile(source);
+        formulas.Compile(source); // refuses a formula that does not compile; the engine keeps it compiled
         var version = new FormulaVersionDetails(measure.Versions.Count + 1, source, author, time.GetUtcNow());
         measure.Versions.Add(version);
         await SaveAsync();
-        _compiled[(measureId, version.Version)] = compiled;
         return version;
     }
 
@@ -138,7 +135,8 @@ public sealed class FrameworkGrain(
         {
             throw new ValidationException("version", $"Measure '{measureId}' has versions 1 to {measure.Versions.Count}, not {number}.");
         }
-        return Task.FromResult(Evaluate(measureId, Compiled(measureId, number, measure.Versions[number - 1].Source), number, request));
+        // The engine keeps the versions read lately compiled and lets the others unload, however many a reader names.
+        return Task.FromResult(Evaluate(measureId, formulas.Compile(measure.Versions[number - 1].Source), number, request));
     }
 
     public Task<EvaluationResult> TryFormulaAsync(string measureId, string source, EvaluationRequest request)
@@ -151,7 +149,7 @@ public sealed class FrameworkGrain(
     {
         var at = request.At ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var inputs = new FormulaInputs(request.Quantity, request.Target, request.ContractValue, request.Inputs, request.Lists);
-        var value = formulas.Evaluate(compiled, inputs, code => ProxyValueAt(code, at));
+        var value = Holdable(formulas.Evaluate(compiled, inputs, code => ProxyValueAt(code, at)), "formula");
         return new EvaluationResult(measureId, value, version, at);
     }
 
@@ -165,16 +163,16 @@ public sealed class FrameworkGrain(
         }
         var at = request.At ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var inputs = new FormulaInputs(request.Quantity, request.Target, request.ContractValue, request.Inputs, request.Lists);
-        var units = formulas.Evaluate(Compiled(measureId, FigureVersion, measure.Figure), inputs);
+        var units = Holdable(formulas.Evaluate(formulas.Compile(measure.Figure), inputs), "figure");
         string? missingProxy = null;
         try
         {
-            var gbp = formulas.Evaluate(Compiled(measureId, number, measure.Versions[number - 1].Source), inputs, code =>
+            var gbp = Holdable(formulas.Evaluate(formulas.Compile(measure.Versions[number - 1].Source), inputs, code =>
             {
                 var value = ProxyValueAt(code, at);
                 missingProxy ??= value is null ? code : null;
                 return value;
-            });
+            }), "formula");
             return Task.FromResult(new Valuation(measureId, units, gbp, number, at, null));
         }
         catch (FormulaEvaluationException) when (missingProxy is not null)
@@ -184,17 +182,14 @@ public sealed class FrameworkGrain(
         }
     }
 
-    // The figure is not versioned: it says what the measure counts, which a new formula version does not change.
-    private const int FigureVersion = 0;
-
-    private CompiledFormula Compiled(string measureId, int version, string source)
-    {
-        if (!_compiled.TryGetValue((measureId, version), out var compiled))
-        {
-            compiled = _compiled[(measureId, version)] = formulas.Compile(source);
-        }
-        return compiled;
-    }
+    /// <summary>
+    /// API.md "Money": a value the service cannot hold is refused as the formula's failure when it is computed, never
+    /// stored to overflow a later sum.
+    /// </summary>
+    private static decimal Holdable(decimal value, string what) =>
+        Amount.IsHoldable(value)
+            ? value
+            : throw new FormulaEvaluationException($"the {what} gives {value:G}, beyond what the service holds (at most {Amount.MaxText} in size)");
 
     public async Task<MeasureDetails> SetAdjustmentsAsync(string measureId, SroiAdjustments? adjustments)
     {

@@ -28,13 +28,18 @@ public sealed class ApiKeyGrain([PersistentState("api-key", "store")] IPersisten
 
     public Task<ApiKeyDetails?> VerifyAsync(string secretHash)
     {
+        LeaveIfUnknown();
         var matches = key.RecordExists
             && key.State.RevokedAt is null
             && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(secretHash), Encoding.ASCII.GetBytes(key.State.SecretHash));
         return Task.FromResult(matches ? Details() : null);
     }
 
-    public Task<bool> IsActiveAsync() => Task.FromResult(key.RecordExists && key.State.RevokedAt is null);
+    public Task<bool> IsActiveAsync()
+    {
+        LeaveIfUnknown();
+        return Task.FromResult(key.RecordExists && key.State.RevokedAt is null);
+    }
 
     public Task<bool> ExistsAsync() => Task.FromResult(key.RecordExists);
 
@@ -48,6 +53,18 @@ public sealed class ApiKeyGrain([PersistentState("api-key", "store")] IPersisten
         {
             key.State.RevokedAt = time.GetUtcNow();
             await key.WriteStateAsync();
+        }
+    }
+
+    /// <summary>
+    /// Anyone can name a key id, so an id that names no key must not keep an activation: it leaves once this call
+    /// returns, and ten thousand guesses cost ten thousand storage reads but no memory.
+    /// </summary>
+    private void LeaveIfUnknown()
+    {
+        if (!key.RecordExists)
+        {
+            DeactivateOnIdle();
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using SocialValue.Errors;
+using SocialValue.Formulas;
 using SocialValue.Organisations;
 using SocialValue.Scheduling;
 using SocialValue.Workflow;
@@ -21,6 +22,7 @@ public sealed class MaturityGrain(
         await Organisation().GetAsync();
         Validate(dimensions);
         await EnsureVersionAsync(expectedETag);
+        await EnsureOverallLevelsAsync(dimensions);
         var now = time.GetUtcNow();
         var state = maturity.State;
         state.Dimensions = [.. dimensions.OrderBy(d => d.Code, StringComparer.Ordinal).Select(d => Assess(d, actor, now))];
@@ -62,8 +64,33 @@ public sealed class MaturityGrain(
         var dimension = await DimensionAsync(code);
         await EnsureVersionAsync(expectedETag);
         await Workflow(dimension).FireAsync(request, time.GetUtcNow());
+        try
+        {
+            await EnsureOverallLevelsAsync(maturity.State.Dimensions.Select(d => new DimensionAssessment(d.Code, d.Present, d.Target)));
+        }
+        catch (ValidationException)
+        {
+            await maturity.ReadStateAsync(); // the transition changed the dimension in memory only: back to what is stored
+            throw;
+        }
         await maturity.WriteStateAsync();
         return await DetailsAsync();
+    }
+
+    /// <summary>
+    /// API.md: an assessment is validated with the overall formula before it is stored, so a formula that fails on it
+    /// refuses it and leaves the stored one as it was (and every later read of it can be answered).
+    /// </summary>
+    private async Task EnsureOverallLevelsAsync(IEnumerable<DimensionAssessment> dimensions)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IMaturityModelGrain>(IMaturityModelGrain.Default).EvaluateOverallAsync([.. dimensions]);
+        }
+        catch (FormulaEvaluationException e)
+        {
+            throw new ValidationException("dimensions", $"The overall formula cannot be evaluated on this assessment, so it is not stored: {e.Message}.");
+        }
     }
 
     public Task<string> GetDiagramAsync() => Task.FromResult(MaturityWorkflow.Diagram.ToMermaid());

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using SocialValue.KiteMark;
 using SocialValue.Silo.Database;
@@ -34,9 +33,7 @@ public static class GrowDriver
         var createClients = options.Number("create-clients", 16);
         var starts = options.Number("starts", 5);
         var awards = options.Number("awards", 10);
-        Console.WriteLine($"# Grow driver ({provider}), {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPUs, "
-            + $"{RuntimeInformation.FrameworkDescription}, load average {WritesDriver.LoadAverage()}");
-        Console.WriteLine($"options: {options}");
+        LoadRun.PrintHeader("Grow", provider, options);
 
         await using var database = await BenchDatabase.CreateAsync(provider);
         var summary = new List<string>();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace SocialValue.Bench.Load;
 
@@ -84,6 +85,14 @@ public static class LoadRun
         await Task.WhenAll(loops);
         var elapsed = clock.Elapsed;
         return new LoadResult(clients, elapsed, [.. latencies.SelectMany(l => l)], failures, firstFailure);
+    }
+
+    /// <summary>The first lines of a driver's output: what ran, when, on what, how busy the machine was, with which options.</summary>
+    public static void PrintHeader(string driver, string provider, Options options)
+    {
+        Console.WriteLine($"# {driver} driver ({provider}), {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPUs, "
+            + $"{RuntimeInformation.FrameworkDescription}, load average {WritesDriver.LoadAverage()}");
+        Console.WriteLine($"options: {options}");
     }
 
     public static double Median(IEnumerable<double> values)

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using Npgsql;
 
@@ -30,9 +29,7 @@ public static class WritesDriver
         var seconds = options.Number("seconds", 5);
         var levels = options.Numbers("clients", 1, 16, 64);
         var compare = options.Text("compare", "");
-        Console.WriteLine($"# Writes driver ({provider}), {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPUs, "
-            + $"{RuntimeInformation.FrameworkDescription}, load average {LoadAverage()}");
-        Console.WriteLine($"options: {options}");
+        LoadRun.PrintHeader("Writes", provider, options);
 
         await using var database = await BenchDatabase.CreateAsync(provider);
         await using var current = await ServiceSide.StartAsync("this build", database, dll: null, grains);

@@ -130,7 +130,9 @@ internal static class FormulaPages
         var inputs = form["inputs"].ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split('=', 2, StringSplitOptions.TrimEntries))
             .Where(pair => pair.Length == 2 && decimal.TryParse(pair[1], NumberStyles.Number, CultureInfo.InvariantCulture, out _))
-            .ToDictionary(pair => pair[0], pair => decimal.Parse(pair[1], NumberStyles.Number, CultureInfo.InvariantCulture));
+            // A name given twice counts once, as its last line says, as a person editing the box expects.
+            .GroupBy(pair => pair[0])
+            .ToDictionary(named => named.Key, named => decimal.Parse(named.Last()[1], NumberStyles.Number, CultureInfo.InvariantCulture));
         var version = int.TryParse(form["version"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : (int?)null;
         var source = form["source"].ToString();
         (string, string) outcome;

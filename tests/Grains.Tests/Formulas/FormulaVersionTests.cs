@@ -43,18 +43,37 @@ public sealed class FormulaVersionTests
     }
 
     [Fact]
-    public void An_unreferenced_version_unloads_its_load_context()
+    public void An_unreferenced_version_unloads_once_it_is_no_longer_among_the_recent()
     {
-        var loadContext = CompileEvaluateAndForget(_engine, "Quantity * 4");
+        var engine = new FormulaEngine(keepRecent: 1);
+        var loadContext = CompileEvaluateAndForget(engine, "Quantity * 4");
+        engine.Compile("Quantity * 6");
 
-        for (var i = 0; loadContext.IsAlive && i < 10; i++)
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-        }
+        Collect(loadContext);
 
         Assert.False(loadContext.IsAlive);
-        Assert.Equal(40m, _engine.Evaluate(_engine.Compile("Quantity * 4"), Ten));
+        Assert.Equal(40m, engine.Evaluate(engine.Compile("Quantity * 4"), Ten));
+    }
+
+    [Fact]
+    public void The_engine_keeps_the_most_recently_used_versions_compiled_and_no_more()
+    {
+        var engine = new FormulaEngine(keepRecent: 2);
+        var first = CompileEvaluateAndForget(engine, "Quantity * 4");
+        var second = CompileEvaluateAndForget(engine, "(Quantity * 4)");
+        CompileEvaluateAndForget(engine, "Quantity * 4 + 0");
+        engine.Compile("(Quantity * 4)"); // used again: now the most recent, so the third is the least
+
+        var third = CompileEvaluateAndForget(engine, "Quantity * 4 + 0");
+        var fourth = CompileEvaluateAndForget(engine, "Quantity * 4 * 1");
+        Collect(first);
+        Collect(second);
+
+        Assert.Equal(2, engine.RecentCount);
+        Assert.False(first.IsAlive);
+        Assert.False(second.IsAlive, "used before the third and the fourth, so let go");
+        Assert.True(third.IsAlive);
+        Assert.True(fourth.IsAlive);
     }
 
     [Fact]
@@ -72,6 +91,15 @@ public sealed class FormulaVersionTests
         Assert.True(loadContext.IsAlive);
         Assert.Same(formula, _engine.Compile("Quantity * 5"));
         Assert.Equal(50m, _engine.Evaluate(formula, Ten));
+    }
+
+    private static void Collect(WeakReference loadContext)
+    {
+        for (var i = 0; loadContext.IsAlive && i < 10; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
