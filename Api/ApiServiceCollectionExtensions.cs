@@ -8,6 +8,7 @@ using SocialValue.Api.Auth;
 using SocialValue.Api.Contracts;
 using SocialValue.Api.Errors;
 using SocialValue.Api.Frameworks;
+using SocialValue.Api.Http;
 using SocialValue.Api.KiteMark;
 using SocialValue.Api.ApiKeys;
 using SocialValue.Api.Maturity;
@@ -43,6 +44,7 @@ public static class ApiServiceCollectionExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseConditionalGets();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -35,8 +35,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
     public static ProblemDetails ToProblem(Exception exception) => exception switch
     {
-        BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == 413 ? "Request body too large" : "Malformed request", Explain(bad)),
-        JsonException json => Problem(400, "Malformed request", json.Message),
+        BadHttpRequestException bad => Malformed(bad.StatusCode, bad.StatusCode == 413 ? "Request body too large" : "Malformed request", MalformedRequest.Explain(bad)),
+        JsonException json => Malformed(400, "Malformed request", MalformedRequest.Explain(json)),
         FormulaRejectedException rejected => WithDiagnostics(Problem(422, "Formula rejected", rejected.Message), rejected.Diagnostics),
         FormulaEvaluationException failed => Problem(422, "Formula evaluation failed", $"The formula cannot be evaluated: {failed.Message}."),
         ValidationException invalid => WithErrors(Problem(422, "Validation failed", invalid.Message), invalid.Errors),
@@ -53,8 +53,11 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         _ => Problem(500, "Internal error", "The service failed to handle this request; it has been logged."),
     };
 
-    private static string Explain(BadHttpRequestException bad) =>
-        bad.InnerException is { } inner ? $"{bad.Message} {inner.Message}" : bad.Message;
+    /// <summary>A request that could not be read: what was wrong in the client's terms, and under <c>errors</c> the field when one is known.</summary>
+    private static ProblemDetails Malformed(int status, string title, (string Detail, string? Field) explained) =>
+        explained.Field is { } field
+            ? WithErrors(Problem(status, title, explained.Detail), new Dictionary<string, string[]> { [field] = [explained.Detail] })
+            : Problem(status, title, explained.Detail);
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };

@@ -7,6 +7,7 @@ using SocialValue.Ids;
 using SocialValue.Organisations;
 using SocialValue.Scheduling;
 using SocialValue.Workflow;
+using SocialValue.Versions;
 
 namespace SocialValue.Contracts;
 
@@ -60,9 +61,9 @@ public sealed class ContractGrain(
 
     public Task<string> GetDiagramAsync() => Task.FromResult(ContractWorkflow.Diagram.ToMermaid());
 
-    public async Task<ContractDetails> FireAsync(TransitionRequest request, string? expectedETag)
+    public async Task<ContractDetails> FireAsync(TransitionRequest request, VersionCondition? expected)
     {
-        EnsureVersion(expectedETag);
+        EnsureVersion(expected);
         await Workflow.FireAsync(request, time.GetUtcNow());
         var scheduled = State.ReturnsDueJob;
         State.ReturnsDueJob = State.Status == ContractStatus.Live
@@ -73,9 +74,9 @@ public sealed class ContractGrain(
         return details;
     }
 
-    public async Task<ContractDetails> SpecifyAsync(IReadOnlyList<string> outcomeIds, IReadOnlyList<string> measureIds, string? expectedETag)
+    public async Task<ContractDetails> SpecifyAsync(IReadOnlyList<string> outcomeIds, IReadOnlyList<string> measureIds, VersionCondition? expected)
     {
-        EnsureVersion(expectedETag);
+        EnsureVersion(expected);
         EnsureState(ContractStatus.Specification, "The specification can be changed only in Specification");
         var frameworkId = State.FrameworkId ?? (await Commissioner(State.OrganisationId)).FrameworkId
             ?? throw new ValidationException("specification",
@@ -108,9 +109,9 @@ public sealed class ContractGrain(
         return await SaveAsync();
     }
 
-    public async Task<ContractDetails> SetTenderAsync(decimal socialValueWeighting, string? expectedETag)
+    public async Task<ContractDetails> SetTenderAsync(decimal socialValueWeighting, VersionCondition? expected)
     {
-        EnsureVersion(expectedETag);
+        EnsureVersion(expected);
         EnsureState(ContractStatus.Specification, "The social value weighting is fixed once the tender is published; it can be set only in Specification");
         var range = options.WeightingRange;
         if (!range.Contains(socialValueWeighting))
@@ -123,9 +124,9 @@ public sealed class ContractGrain(
         return await SaveAsync();
     }
 
-    public async Task<IReadOnlyList<BidDetails>> SubmitBidsAsync(IReadOnlyList<NewBid> bids, string? expectedETag)
+    public async Task<Versioned<IReadOnlyList<BidDetails>>> SubmitBidsAsync(IReadOnlyList<NewBid> bids, VersionCondition? expected)
     {
-        EnsureVersion(expectedETag);
+        EnsureVersion(expected);
         EnsureState(ContractStatus.Tendering, "Bids are received only while Tendering");
         var now = time.GetUtcNow();
         var taken = State.Bids.Select(b => b.Id).ToHashSet();
@@ -164,13 +165,12 @@ public sealed class ContractGrain(
             throw new ValidationException(errors.ToDictionary(e => e.Key.TrimEnd('.'), e => e.Value.ToArray()));
         }
         State.Bids.AddRange(accepted);
-        await SaveAsync();
-        return accepted;
+        return new(accepted, (await SaveAsync()).ETag);
     }
 
-    public async Task<BidDetails> ScoreBidAsync(string bidId, BidScores scores, string actor, string? expectedETag)
+    public async Task<Versioned<BidDetails>> ScoreBidAsync(string bidId, BidScores scores, string actor, VersionCondition? expected)
     {
-        EnsureVersion(expectedETag);
+        EnsureVersion(expected);
         var index = State.Bids.FindIndex(b => b.Id == bidId);
         if (index < 0)
         {
@@ -189,8 +189,7 @@ public sealed class ContractGrain(
             ScoredBy = actor,
         };
         State.Bids[index] = scored;
-        await SaveAsync();
-        return scored;
+        return new(scored, (await SaveAsync()).ETag);
     }
 
     public Task<IReadOnlyList<BidDetails>> GetBidsAsync()
@@ -206,9 +205,9 @@ public sealed class ContractGrain(
         ]);
     }
 
-    public async Task<ReturnDetails> SubmitReturnAsync(NewReturn newReturn, string? expectedETag)
+    public async Task<Versioned<ReturnDetails>> SubmitReturnAsync(NewReturn newReturn, VersionCondition? expected)
     {
-        EnsureVersion(expectedETag);
+        EnsureVersion(expected);
         EnsureState(ContractStatus.Live, "Returns are accepted only while the contract is Live");
         if (!Quarter.TryParse(newReturn.Period, out var period))
         {
@@ -236,13 +235,12 @@ public sealed class ContractGrain(
         {
             State.ReturnsDue[due] = State.ReturnsDue[due] with { Status = ReturnDueStatus.Received };
         }
-        await SaveAsync();
-        return submitted;
+        return new(submitted, (await SaveAsync()).ETag);
     }
 
-    public async Task<ReturnDetails> VerifyReturnAsync(string returnId, bool accepted, string? comment, string actor, string? expectedETag)
+    public async Task<Versioned<ReturnDetails>> VerifyReturnAsync(string returnId, bool accepted, string? comment, string actor, VersionCondition? expected)
     {
-        EnsureVersion(expectedETag);
+        EnsureVersion(expected);
         var index = State.Returns.FindIndex(r => r.Id == returnId);
         if (index < 0)
         {
@@ -263,8 +261,7 @@ public sealed class ContractGrain(
             Verification = new ReturnVerification(accepted, comment, actor, time.GetUtcNow()),
         };
         State.Returns[index] = verified;
-        await SaveAsync();
-        return verified;
+        return new(verified, (await SaveAsync()).ETag);
     }
 
     public Task<IReadOnlyList<ReturnDetails>> GetReturnsAsync()
@@ -475,13 +472,10 @@ public sealed class ContractGrain(
         }
     }
 
-    private void EnsureVersion(string? expectedETag)
+    private void EnsureVersion(VersionCondition? expected)
     {
         EnsureExists();
-        if (expectedETag is not null && expectedETag != contract.Etag)
-        {
-            throw new PreconditionFailedException(expectedETag, contract.Etag!);
-        }
+        VersionCondition.Check(expected, contract.Etag);
     }
 
     private void EnsureExists()

@@ -3,6 +3,7 @@ using Orleans.Runtime;
 using SocialValue.Errors;
 using SocialValue.Formulas;
 using SocialValue.Ids;
+using SocialValue.Versions;
 
 namespace SocialValue.Frameworks;
 
@@ -56,30 +57,30 @@ public sealed class FrameworkGrain(
 
     public Task<FrameworkDetails> GetAsync() => Task.FromResult(Details());
 
-    public async Task<ThemeDetails> AddThemeAsync(string? id, string name, string? code)
+    public async Task<Versioned<ThemeDetails>> AddThemeAsync(string? id, string name, string? code, VersionCondition? expected)
     {
-        EnsureEditable();
+        EnsureEditable(expected);
         var themeId = NewId(id, "theme", framework.State.Themes.Select(t => t.Id), $"t{framework.State.Themes.Count + 1}");
         var theme = new ThemeState { Id = themeId, Name = name, Code = code };
         framework.State.Themes.Add(theme);
         await SaveAsync();
-        return AsDetails(theme);
+        return new(AsDetails(theme), framework.Etag!);
     }
 
-    public async Task<OutcomeDetails> AddOutcomeAsync(string themeId, string? id, string name)
+    public async Task<Versioned<OutcomeDetails>> AddOutcomeAsync(string themeId, string? id, string name, VersionCondition? expected)
     {
-        EnsureEditable();
+        EnsureEditable(expected);
         var theme = Theme(themeId, "themeId");
         var outcomeId = NewId(id, "outcome", AllOutcomes().Select(o => o.Outcome.Id), $"{theme.Id}-o{theme.Outcomes.Count + 1}");
         var outcome = new OutcomeState { Id = outcomeId, Name = name };
         theme.Outcomes.Add(outcome);
         await SaveAsync();
-        return AsDetails(theme, outcome);
+        return new(AsDetails(theme, outcome), framework.Etag!);
     }
 
-    public async Task<MeasureDetails> AddMeasureAsync(NewMeasure newMeasure)
+    public async Task<Versioned<MeasureDetails>> AddMeasureAsync(NewMeasure newMeasure, VersionCondition? expected)
     {
-        EnsureEditable();
+        EnsureEditable(expected);
         var theme = Theme(newMeasure.ThemeId, "themeId");
         var outcome = theme.Outcomes.FirstOrDefault(o => o.Id == newMeasure.OutcomeId)
             ?? throw new ValidationException("outcomeId", $"Theme '{theme.Id}' has no outcome '{newMeasure.OutcomeId}'.");
@@ -97,7 +98,7 @@ public sealed class FrameworkGrain(
         outcome.Measures.Add(measure);
         await SaveAsync();
         _compiled[(measureId, 1)] = compiled;
-        return AsDetails(theme, outcome, measure);
+        return new(AsDetails(theme, outcome, measure), framework.Etag!);
     }
 
     public Task<MeasureDetails> GetMeasureAsync(string measureId)
@@ -106,16 +107,16 @@ public sealed class FrameworkGrain(
         return Task.FromResult(AsDetails(theme, outcome, measure));
     }
 
-    public async Task<FormulaVersionDetails> PublishFormulaAsync(string measureId, string source, string author)
+    public async Task<Versioned<FormulaVersionDetails>> PublishFormulaAsync(string measureId, string source, string author, VersionCondition? expected)
     {
-        EnsureEditable();
+        EnsureEditable(expected);
         var (_, _, measure) = Measure(measureId);
         var compiled = formulas.Compile(source);
         var version = new FormulaVersionDetails(measure.Versions.Count + 1, source, author, time.GetUtcNow());
         measure.Versions.Add(version);
         await SaveAsync();
         _compiled[(measureId, version.Version)] = compiled;
-        return version;
+        return new(version, framework.Etag!);
     }
 
     public Task<IReadOnlyList<FormulaVersionDetails>> GetFormulaVersionsAsync(string measureId) =>
@@ -150,15 +151,15 @@ public sealed class FrameworkGrain(
         return new EvaluationResult(measureId, value, version, at);
     }
 
-    public async Task<IReadOnlyList<ProxyValueEntry>> SetProxyValueAsync(string code, decimal value, DateOnly effectiveFrom, string author)
+    public async Task<Versioned<IReadOnlyList<ProxyValueEntry>>> SetProxyValueAsync(string code, decimal value, DateOnly effectiveFrom, string author, VersionCondition? expected)
     {
-        EnsureEditable();
+        EnsureEditable(expected);
         var values = framework.State.ProxyValues;
         values.RemoveAll(p => p.Code == code && p.EffectiveFrom == effectiveFrom);
         values.Add(new ProxyValueEntry(code, value, effectiveFrom, author));
         framework.State.ProxyValues = [.. values.OrderBy(p => p.Code, StringComparer.Ordinal).ThenBy(p => p.EffectiveFrom)];
         await SaveAsync();
-        return [.. framework.State.ProxyValues.Where(p => p.Code == code)];
+        return new([.. framework.State.ProxyValues.Where(p => p.Code == code)], framework.Etag!);
     }
 
     private decimal? ProxyValueAt(string code, DateOnly at) =>
@@ -171,7 +172,7 @@ public sealed class FrameworkGrain(
             .UpsertAsync(new FrameworkSummary(Key, framework.State.Name, false, framework.State.CopiedFrom)));
     }
 
-    private void EnsureEditable()
+    private void EnsureEditable(VersionCondition? expected)
     {
         EnsureExists();
         if (_isTemplate)
@@ -179,6 +180,7 @@ public sealed class FrameworkGrain(
             throw new ConflictException(
                 $"Framework '{Key}' is a read-only template built from the seeds; copy it (POST /api/frameworks with copyFrom) and edit the copy.");
         }
+        VersionCondition.Check(expected, framework.Etag);
     }
 
     private void EnsureExists()

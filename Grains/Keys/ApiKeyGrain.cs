@@ -34,6 +34,9 @@ public sealed class ApiKeyGrain([PersistentState("api-key", "store")] IPersisten
         return Task.FromResult(matches ? Details() : null);
     }
 
+    public Task<ApiKeyDetails> GetAsync() =>
+        key.RecordExists ? Task.FromResult(Details()) : throw new NotFoundException($"There is no API key '{Key}'.");
+
     public Task<bool> IsActiveAsync() => Task.FromResult(key.RecordExists && key.State.RevokedAt is null);
 
     public Task<bool> ExistsAsync() => Task.FromResult(key.RecordExists);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using SocialValue.Errors;
+using SocialValue.Versions;
 
 namespace SocialValue.KiteMark;
 
@@ -26,7 +27,7 @@ public sealed class KiteMarkSchemeGrain(
         return Task.FromResult(new KiteMarkSchemeDetails(scheme.State.Scheme, false, scheme.State.AwardingBodyId, scheme.Etag!));
     }
 
-    public async Task<KiteMarkSchemeDetails> PutAsync(KiteMarkSchemeDefinition definition, string? awardingBodyId, string? expectedETag)
+    public async Task<KiteMarkSchemeDetails> PutAsync(KiteMarkSchemeDefinition definition, string? awardingBodyId, VersionCondition? expected)
     {
         if (IsShipped)
         {
@@ -39,10 +40,7 @@ public sealed class KiteMarkSchemeGrain(
             {
                 throw new ConflictException($"Scheme '{Key}' belongs to awarding body '{scheme.State.AwardingBodyId}'.");
             }
-            if (expectedETag is not null && expectedETag != scheme.Etag)
-            {
-                throw new PreconditionFailedException(expectedETag, scheme.Etag!);
-            }
+            VersionCondition.Check(expected, scheme.Etag);
         }
         if (awardingBodyId is not null)
         {
