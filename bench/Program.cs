@@ -16,7 +16,7 @@ public static class Program
             return;
         }
 
-        // The load drivers against the real Silo process: `load writes ...`, `load grow ...`.
+        // The load drivers against the real Silo process: `load writes ...`, `load grow ...`, `load lists ...`.
         if (args is ["load", var driver, .. var rest])
         {
             var options = new Options(rest);
@@ -24,7 +24,8 @@ public static class Program
             {
                 WritesDriver.Name => WritesDriver.RunAsync(options),
                 GrowDriver.Name => GrowDriver.RunAsync(options),
-                _ => throw new ArgumentException($"Unknown load driver '{driver}': {WritesDriver.Name} or {GrowDriver.Name}."),
+                ListsDriver.Name => ListsDriver.RunAsync(options),
+                _ => throw new ArgumentException($"Unknown load driver '{driver}': {WritesDriver.Name}, {GrowDriver.Name} or {ListsDriver.Name}."),
             });
             return;
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
@@ -17,7 +18,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = ToProblem(exception);
+        // The exception handler clears the endpoint before it runs handlers; its feature keeps it, for the 400's wording.
+        var problem = ToProblem(exception, context.Features.Get<IExceptionHandlerFeature>()?.Endpoint);
         if (problem.Status == StatusCodes.Status500InternalServerError)
         {
             LogUnhandled(context.Request.Method, context.Request.Path, exception);
@@ -33,10 +35,11 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     /// <summary>How long a client waits before retrying a 503: about the time a cluster takes to declare a Silo dead.</summary>
     private const string RetryAfterSeconds = "5";
 
-    public static ProblemDetails ToProblem(Exception exception) => exception switch
+    /// <summary>The problem for <paramref name="exception"/>; <paramref name="endpoint"/>, when known, lets a 400 name the kind of value its field takes.</summary>
+    public static ProblemDetails ToProblem(Exception exception, Endpoint? endpoint = null) => exception switch
     {
-        BadHttpRequestException bad => Malformed(bad.StatusCode, bad.StatusCode == 413 ? "Request body too large" : "Malformed request", MalformedRequest.Explain(bad)),
-        JsonException json => Malformed(400, "Malformed request", MalformedRequest.Explain(json)),
+        BadHttpRequestException bad => Malformed(bad.StatusCode, bad.StatusCode == 413 ? "Request body too large" : "Malformed request", MalformedRequest.Explain(bad, endpoint)),
+        JsonException json => Malformed(400, "Malformed request", MalformedRequest.Explain(json, endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType)),
         FormulaRejectedException rejected => WithDiagnostics(Problem(422, "Formula rejected", rejected.Message), rejected.Diagnostics),
         FormulaEvaluationException failed => Problem(422, "Formula evaluation failed", $"The formula cannot be evaluated: {failed.Message}."),
         ValidationException invalid => WithErrors(Problem(422, "Validation failed", invalid.Message), invalid.Errors),

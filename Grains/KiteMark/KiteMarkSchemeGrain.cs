@@ -34,14 +34,12 @@ public sealed class KiteMarkSchemeGrain(
             throw new ConflictException(
                 $"Scheme '{Key}' ships read-only from seed 002; define a local scheme under another id (copyFrom '{Key}') to change its criteria, must-dos or validity.");
         }
-        if (scheme.RecordExists)
+        if (scheme.RecordExists && scheme.State.AwardingBodyId != awardingBodyId)
         {
-            if (scheme.State.AwardingBodyId != awardingBodyId)
-            {
-                throw new ConflictException($"Scheme '{Key}' belongs to awarding body '{scheme.State.AwardingBodyId}'.");
-            }
-            VersionCondition.Check(expected, scheme.Etag);
+            throw new ConflictException($"Scheme '{Key}' belongs to awarding body '{scheme.State.AwardingBodyId}'.");
         }
+        // A scheme not defined yet has no version: any If-Match, even *, fails on it (RFC 9110 §13.1.1).
+        VersionCondition.Check(expected, scheme.RecordExists ? scheme.Etag : null);
         if (awardingBodyId is not null)
         {
             var body = await KiteMarkEligibility.OrganisationAsync(GrainFactory, awardingBodyId, "awardingBodyId");
