@@ -1,8 +1,8 @@
 using Orleans.Concurrency;
 using SocialValue.Indexes;
 using SocialValue.Scheduling;
-using SocialValue.Workflow;
 using SocialValue.Versions;
+using SocialValue.Workflow;
 
 namespace SocialValue.KiteMark;
 

@@ -1,6 +1,6 @@
 using SocialValue.Scheduling;
-using SocialValue.Workflow;
 using SocialValue.Versions;
+using SocialValue.Workflow;
 
 namespace SocialValue.Maturity;
 

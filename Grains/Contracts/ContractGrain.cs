@@ -6,8 +6,8 @@ using SocialValue.Frameworks;
 using SocialValue.Ids;
 using SocialValue.Organisations;
 using SocialValue.Scheduling;
-using SocialValue.Workflow;
 using SocialValue.Versions;
+using SocialValue.Workflow;
 
 namespace SocialValue.Contracts;
 

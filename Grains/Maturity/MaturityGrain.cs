@@ -3,8 +3,8 @@ using Orleans.Runtime;
 using SocialValue.Errors;
 using SocialValue.Organisations;
 using SocialValue.Scheduling;
-using SocialValue.Workflow;
 using SocialValue.Versions;
+using SocialValue.Workflow;
 
 namespace SocialValue.Maturity;
 

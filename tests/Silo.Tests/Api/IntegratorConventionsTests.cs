@@ -31,7 +31,7 @@ public sealed class IntegratorConventionsTests(IntegratorWorld world) : IClassFi
         var client = world.Client(who);
         var whole = await client.GetAsync(Limited(path, 1000));
         var all = (await whole.AssertJsonAsync(HttpStatusCode.OK)).EnumerateArray().Select(e => IntegratorWorld.Value(e, key)).ToList();
-        Assert.Null(IntegratorWorld.NextLink(whole));
+        Assert.Null(whole.NextLink());
         Assert.True(all.Count >= 2, $"{path} lists {all.Count}; the test needs at least two.");
         Assert.Equal(all.Count, all.Distinct().Count());
 
@@ -43,7 +43,7 @@ public sealed class IntegratorConventionsTests(IntegratorWorld world) : IClassFi
             var page = await response.AssertJsonAsync(HttpStatusCode.OK);
             Assert.Equal(JsonValueKind.Array, page.ValueKind);
             paged.AddRange(page.EnumerateArray().Select(e => IntegratorWorld.Value(e, key)));
-            next = IntegratorWorld.NextLink(response);
+            next = response.NextLink();
             Assert.Equal(1, page.GetArrayLength());
             Assert.True(next is null || next.StartsWith(path.Split('?')[0] + "?", StringComparison.Ordinal), next);
         }

@@ -99,18 +99,6 @@ public sealed class IntegratorWorld : IAsyncLifetime
         _ => throw new ArgumentOutOfRangeException(nameof(who), who, "admin, champion or anonymous"),
     };
 
-    /// <summary>The target of a response's <c>Link: &lt;…&gt;; rel="next"</c>, or null on the last page.</summary>
-    public static string? NextLink(HttpResponseMessage response)
-    {
-        if (!response.Headers.TryGetValues("Link", out var values))
-        {
-            return null;
-        }
-        var link = Assert.Single(values);
-        Assert.EndsWith(">; rel=\"next\"", link);
-        return link[1..link.IndexOf('>', StringComparison.Ordinal)];
-    }
-
     /// <summary>The value at a dotted path of a JSON object, as text (<c>bid.id</c>).</summary>
     public static string Value(JsonElement element, string path) =>
         path.Split('.').Aggregate(element, (e, name) => e.GetProperty(name)).ToString();

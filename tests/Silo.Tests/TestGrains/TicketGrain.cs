@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using SocialValue.Errors;
-using SocialValue.Workflow;
 using SocialValue.Versions;
+using SocialValue.Workflow;
 
 namespace SocialValue.Silo.Tests.TestGrains;
 
