@@ -34,7 +34,3 @@ public sealed record VersionCondition(
     /// <summary>The condition as a client wrote it, for the 412's message.</summary>
     public override string ToString() => AnyVersion ? "*" : Versions.Count == 0 ? "(no strong version)" : string.Join(", ", Versions.Select(v => $"\"{v}\""));
 }
-
-/// <summary>The result of a write on part of a resource (a bid, a return, a piece of evidence) with the resource's new version.</summary>
-[GenerateSerializer, Immutable]
-public sealed record Versioned<T>([property: Id(0)] T Value, [property: Id(1)] string ETag);
