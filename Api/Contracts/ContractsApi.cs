@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Orleans;
 using SocialValue.Api.Auth;
+using SocialValue.Api.Frameworks;
 using SocialValue.Api.Http;
 using SocialValue.Api.Workflows;
 using SocialValue.Contracts;
@@ -42,6 +43,7 @@ public static class ContractsApi
         api.MapPut("/{id}/returns/{returnId}/verification", VerifyReturn);
         api.MapGet("/{id}/social-value", GetSocialValue);
         api.MapGet("/{id}/performance", GetPerformance);
+        api.MapPut("/{id}/adjustments/{measureId}", SetAdjustments);
 
         app.MapWorkflow("/api/contracts/{id}", "Contracts", new WorkflowBinding(
             async context => await (await AuthoriseRead(context, RouteId(context), Access.Read)).GetTransitionsAsync(),
@@ -92,7 +94,16 @@ public static class ContractsApi
     {
         new RequestValidation().Required("outcomeIds", request.OutcomeIds is null ? null : "given").ThrowIfInvalid();
         var grain = await Authorise(context, id, Access.Commission);
-        return Respond(context, await grain.SpecifyAsync(request.OutcomeIds!, request.MeasureIds ?? [], context.Request.IfMatch()));
+        return Respond(context, await grain.SpecifyAsync(
+            request.OutcomeIds!, request.MeasureIds ?? [], request.ContractTermOutcomeIds ?? [], context.Request.IfMatch()));
+    }
+
+    /// <summary>The commissioner's SROI adjustments for one of the contract's measures, in place of the framework's defaults.</summary>
+    public static async Task<Ok<ContractResponse>> SetAdjustments(string id, string measureId, AdjustmentsRequest request, HttpContext context)
+    {
+        var adjustments = request.ToAdjustments();
+        var grain = await Authorise(context, id, Access.Commission);
+        return Respond(context, await grain.SetAdjustmentsAsync(measureId, adjustments, context.Request.IfMatch()));
     }
 
     /// <summary>Sets the social value weighting, a fraction (0.3 is 30%) within <c>Contracts:WeightingRange</c>.</summary>
@@ -348,7 +359,11 @@ public static class ContractsApi
 
     public sealed record CreateContractRequest(string? Id, string? OrganisationId, string? Title, decimal? Value, string? FrameworkId);
 
-    public sealed record SpecificationRequest(List<string>? OutcomeIds, List<string>? MeasureIds);
+    /// <summary>
+    /// The outcomes and measures chosen; <c>contractTermOutcomeIds</c> names the outcomes that cannot be linked to the
+    /// contract's subject matter, whose commitments become contract terms instead of contract KPIs.
+    /// </summary>
+    public sealed record SpecificationRequest(List<string>? OutcomeIds, List<string>? MeasureIds, List<string>? ContractTermOutcomeIds);
 
     public sealed record TenderRequest(decimal? SocialValueWeighting);
 

@@ -32,6 +32,7 @@ public static class FrameworksApi
         api.MapPost("/{id}/measures/{measureId}/formula/try", TryFormula).RequireAuthorization(Policies.Admin);
         api.MapPost("/{id}/measures/{measureId}/evaluate", Evaluate);
         api.MapPut("/{id}/proxy-values/{code}", SetProxyValue).RequireAuthorization(Policies.Admin);
+        api.MapPut("/{id}/measures/{measureId}/adjustments", SetAdjustments).RequireAuthorization(Policies.Admin);
 
         app.MapPost("/api/formulas/check", CheckFormula).WithTags("Frameworks").RequireAuthorization();
         return app;
@@ -96,10 +97,14 @@ public static class FrameworksApi
             .Required("formula", request.Formula)
             .ThrowIfInvalid();
         var measure = context.Response.Tagged(await Framework(grains, id).AddMeasureAsync(new NewMeasure(
-            request.Id, request.ThemeId!, request.OutcomeId!, request.Title!.Trim(), request.Unit!.Trim(), request.Formula!, request.Options, user.Actor()),
-            context.Request.IfMatch()));
+            request.Id, request.ThemeId!, request.OutcomeId!, request.Title!.Trim(), request.Unit!.Trim(), request.Formula!, request.Options, user.Actor(),
+            request.Direction ?? MeasureDirection.Increase, request.Figure), context.Request.IfMatch()));
         return TypedResults.Created($"/api/frameworks/{id}/measures/{measure.Id}", measure);
     }
+
+    /// <summary>Sets a measure's default SROI adjustments (each rate with its source), which contracts may override; honours <c>If-Match</c>.</summary>
+    public static async Task<Ok<MeasureDetails>> SetAdjustments(string id, string measureId, AdjustmentsRequest request, IGrainFactory grains, HttpContext context) =>
+        TypedResults.Ok(context.Response.Tagged(await Framework(grains, id).SetAdjustmentsAsync(measureId, request.ToAdjustments(), context.Request.IfMatch())));
 
     /// <summary>A measure with its current formula; tagged with the framework's version, which its writes compare <c>If-Match</c> with.</summary>
     public static async Task<Ok<MeasureDetails>> GetMeasure(string id, string measureId, IGrainFactory grains, HttpResponse response)
@@ -185,7 +190,8 @@ public static class FrameworksApi
 
     private static ThemeResponse AsResponse(ThemeDetails t) =>
         new(t.Id, t.Code, t.Name, [.. t.Outcomes.Select(o => new OutcomeResponse(o.Id, o.Name, o.MarmotPriority,
-            [.. o.Measures.Select(m => new MeasureSummaryResponse(m.Id, m.Number, m.Title, m.Unit, m.Options, m.Formula.Version))]))]);
+            [.. o.Measures.Select(m => new MeasureSummaryResponse(m.Id, m.Number, m.Title, m.Unit, m.Options, m.Formula.Version, m.Direction, m.Figure, m.Note))],
+            o.Note))], t.Note);
 
     public sealed record CreateFrameworkRequest(string? Id, string? Name, string? CopyFrom);
 
@@ -193,7 +199,8 @@ public static class FrameworksApi
 
     public sealed record AddOutcomeRequest(string? Id, string? Name);
 
-    public sealed record AddMeasureRequest(string? Id, string? ThemeId, string? OutcomeId, string? Title, string? Unit, string? Formula, string? Options);
+    public sealed record AddMeasureRequest(
+        string? Id, string? ThemeId, string? OutcomeId, string? Title, string? Unit, string? Formula, string? Options, MeasureDirection? Direction, string? Figure);
 
     public sealed record FormulaRequest(string? Source);
 
@@ -228,9 +235,11 @@ public static class FrameworksApi
         IReadOnlyDictionary<string, decimal> ProxyValues,
         IReadOnlyList<ProxyValueEntry> ProxyValueHistory);
 
-    public sealed record ThemeResponse(string Id, string? Code, string Name, IReadOnlyList<OutcomeResponse> Outcomes);
+    /// <summary>A theme; <c>note</c> is the reading note kept with the seed's data, to show with it.</summary>
+    public sealed record ThemeResponse(string Id, string? Code, string Name, IReadOnlyList<OutcomeResponse> Outcomes, string? Note);
 
-    public sealed record OutcomeResponse(string Id, string Name, string? MarmotPriority, IReadOnlyList<MeasureSummaryResponse> Measures);
+    public sealed record OutcomeResponse(string Id, string Name, string? MarmotPriority, IReadOnlyList<MeasureSummaryResponse> Measures, string? Note);
 
-    public sealed record MeasureSummaryResponse(string Id, int? Number, string Title, string Unit, string? Options, int FormulaVersion);
+    public sealed record MeasureSummaryResponse(
+        string Id, int? Number, string Title, string Unit, string? Options, int FormulaVersion, MeasureDirection Direction, string Figure, string? Note);
 }

@@ -336,7 +336,7 @@ public static class KiteMarkApi
     private static SchemeResponse AsResponse(this KiteMarkSchemeDetails details) =>
         new(details.Scheme.Id, details.Scheme.Name, details.ReadOnly, details.AwardingBodyId,
             [.. details.Scheme.Themes.Select(t => new ThemeResponse(t.Id, t.Name,
-                [.. t.Criteria.Select(c => new CriterionResponse(c.Id, c.Text, c.MentalHealth, c.MustDo, c.Part))]))],
+                [.. t.Criteria.Select(c => new CriterionResponse(c.Id, c.Text, c.MentalHealth, c.MustDo, c.Part, c.Note))]))],
             details.Scheme.Validity, details.Scheme.Note);
 
     private static ApplicationResponse AsResponse(this KiteMarkApplicationDetails a) =>
@@ -375,7 +375,7 @@ public static class KiteMarkApi
 
     public sealed record ThemeResponse(string Id, string Name, IReadOnlyList<CriterionResponse> Criteria);
 
-    public sealed record CriterionResponse(string Id, string Text, bool MentalHealth, bool MustDo, string? Part);
+    public sealed record CriterionResponse(string Id, string Text, bool MentalHealth, bool MustDo, string? Part, string? Note);
 
     public sealed record ApplicationResponse(
         string Id,

@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using SocialValue.Frameworks;
 using SocialValue.Indexes;
 using SocialValue.Scheduling;
 using SocialValue.Versions;
@@ -28,11 +29,22 @@ public interface IContractGrain : IDeadlineGrain
     /// <summary>Fires a trigger of the commissioning cycle; 409 with the reasons when it is not permitted now.</summary>
     Task<ContractDetails> FireAsync(TransitionRequest request, VersionCondition? expected);
 
-    /// <summary>Chooses outcomes and measures from the adopted framework; only while in Specification.</summary>
-    Task<ContractDetails> SpecifyAsync(IReadOnlyList<string> outcomeIds, IReadOnlyList<string> measureIds, VersionCondition? expected);
+    /// <summary>
+    /// Chooses outcomes and measures from the adopted framework, marking the outcomes that cannot be linked to the
+    /// contract's subject matter (<paramref name="contractTermOutcomeIds"/>, a subset of the outcomes): their commitments
+    /// become contract terms instead of contract KPIs (seed 004). Only while in Specification.
+    /// </summary>
+    Task<ContractDetails> SpecifyAsync(
+        IReadOnlyList<string> outcomeIds, IReadOnlyList<string> measureIds, IReadOnlyList<string> contractTermOutcomeIds, VersionCondition? expected);
 
     /// <summary>Sets the tender's social value weighting, a fraction within the allowed range; only while in Specification.</summary>
     Task<ContractDetails> SetTenderAsync(decimal socialValueWeighting, VersionCondition? expected);
+
+    /// <summary>
+    /// Sets this contract's SROI adjustments for one of its specified measures, in place of the framework's defaults;
+    /// null goes back to the defaults. The £ the contract reports are netted with them from then on.
+    /// </summary>
+    Task<ContractDetails> SetAdjustmentsAsync(string measureId, SroiAdjustments? adjustments, VersionCondition? expected);
 
     /// <summary>Receives bids while Tendering, all or none: one invalid bid or commitment rejects them all.</summary>
     Task<Versioned<IReadOnlyList<BidDetails>>> SubmitBidsAsync(IReadOnlyList<NewBid> bids, VersionCondition? expected);

@@ -76,6 +76,86 @@ public sealed class ContractsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_winning_bid_makes_the_contract_its_commitments_are_kpis_or_contract_terms_and_its_answers_are_terms()
+    {
+        await _cycle.SetUpAsync();
+        await _cycle.CreateContractAsync("terms");
+        await _cycle.SpecifyAsync("terms");
+        var notSpecified = await (await _cycle.Admin.PutAsJsonAsync("/api/contracts/terms/specification", new
+        {
+            outcomeIds = new[] { "local-jobs" }, measureIds = new[] { "new-jobs" }, contractTermOutcomeIds = new[] { "less-carbon" },
+        })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("less-carbon", notSpecified.GetProperty("errors").GetProperty("contractTermOutcomeIds")[0].GetString());
+        // Carbon cannot be linked to the subject matter of a home care contract: it becomes a contract term.
+        var specified = await (await _cycle.Admin.PutAsJsonAsync("/api/contracts/terms/specification", new
+        {
+            outcomeIds = new[] { "local-jobs", "less-carbon" },
+            measureIds = new[] { "new-jobs", "apprentice-weeks", "carbon-saved" },
+            contractTermOutcomeIds = new[] { "less-carbon" },
+        })).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(["less-carbon"], specified.GetProperty("specification").GetProperty("contractTermOutcomeIds").EnumerateArray().Select(o => o.GetString()));
+        await _cycle.FireOkAsync("terms", "PublishTender");
+        await _cycle.BidAsync("terms", "acme", "Acme Care Ltd", 900_000m,
+            [new { measureId = "new-jobs", target = 10 }, new { measureId = "carbon-saved", target = 50 }], Commissioning.Supplier);
+        await _cycle.FireOkAsync("terms", "CloseTender");
+        (await _cycle.ScoreAsync("terms", "acme", 4, 5)).EnsureSuccessStatusCode();
+
+        var awarded = await _cycle.FireOkAsync("terms", "Award", new { bidId = "acme" });
+
+        Assert.Equal(["new-jobs:Kpi", "carbon-saved:ContractTerm"], awarded.GetProperty("terms").EnumerateArray()
+            .Select(t => $"{t.GetProperty("measureId").GetString()}:{t.GetProperty("kind").GetString()}"));
+        var answers = awarded.GetProperty("award").GetProperty("answers");
+        Assert.Equal(("Local recruitment through the job centre", "Payroll postcodes, audited quarterly"),
+            (answers.GetProperty("delivery").GetString(), answers.GetProperty("measurement").GetString()));
+        var page = await _silo.Client().GetStringAsync("/api/contracts/terms");
+        Assert.Contains("\"kind\":\"ContractTerm\"", page);
+    }
+
+    [Fact]
+    public async Task Sroi_adjustments_from_the_framework_or_the_contract_give_net_present_value_and_the_social_value_ratio()
+    {
+        await _cycle.SetUpAsync();
+        var bad = await (await _cycle.Admin.PutAsJsonAsync($"/api/frameworks/{Commissioning.Framework}/measures/new-jobs/adjustments",
+            new { deadweight = new { rate = 1.2, source = "" } })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["deadweight.rate", "deadweight.source"], bad.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order());
+        (await _cycle.Admin.PutAsJsonAsync($"/api/frameworks/{Commissioning.Framework}/measures/new-jobs/adjustments", new
+        {
+            deadweight = new { rate = 0.2, source = "Labour market survey" },
+            attribution = new { rate = 0.1, source = "Job centre placements" },
+        })).EnsureSuccessStatusCode();
+        var live = await _cycle.ToLiveAsync("netted");
+        var supplier = await _cycle.KeyAsync(_cycle.Admin, "Supplier", Commissioning.Supplier);
+        var submitted = await (await supplier.PostAsJsonAsync("/api/contracts/netted/returns", new
+        {
+            period = Commissioning.Period(0),
+            lines = new object[] { new { measureId = "new-jobs", quantity = 2 }, new { measureId = "carbon-saved", quantity = 10 } },
+        })).AssertJsonAsync(HttpStatusCode.Created);
+        (await _cycle.Admin.PutAsJsonAsync($"/api/contracts/netted/returns/{submitted.GetProperty("id").GetString()}/verification",
+            new { accepted = true, comment = "Payroll checked" })).EnsureSuccessStatusCode();
+
+        // Framework defaults: 2 jobs × £1,000 = £2,000 gross, × 0.8 × 0.9 = £1,440 net; carbon 10 × £80 = £800, no adjustments.
+        var framework = await _cycle.GetJsonAsync("/api/contracts/netted/social-value");
+        Assert.Equal((2_800m, 2_240m), (framework.GetProperty("total").GetProperty("deliveredValue").GetDecimal(), framework.GetProperty("total").GetProperty("deliveredNetValue").GetDecimal()));
+        Assert.Equal(0.0022m, framework.GetProperty("socialValueRatio").GetDecimal());
+
+        // The commissioner overrides carbon for this contract: displacement 50%, benefit over two years without drop-off.
+        await (await _cycle.Admin.PutAsJsonAsync("/api/contracts/netted/adjustments/no-such-measure", new { benefitYears = 2 })).AssertProblemAsync(HttpStatusCode.NotFound);
+        (await _cycle.Admin.PutAsJsonAsync("/api/contracts/netted/adjustments/carbon-saved", new
+        {
+            displacement = new { rate = 0.5, source = "Emissions moved to the supplier's other sites" },
+            benefitYears = 2,
+        })).EnsureSuccessStatusCode();
+        var overridden = await _cycle.GetJsonAsync("/api/contracts/netted/social-value");
+
+        // Carbon: 800 × 0.5 = 400 in year 1, + 400 ÷ 1.035 = 386.47 in year 2 = £786.47; total net 1,440 + 786.47 = £2,226.47.
+        Assert.Equal(2_226.47m, overridden.GetProperty("total").GetProperty("deliveredNetValue").GetDecimal());
+        Assert.Equal(2_800m, overridden.GetProperty("total").GetProperty("deliveredValue").GetDecimal());
+        var carbon = overridden.GetProperty("measures").EnumerateArray().Single(m => m.GetProperty("measureId").GetString() == "carbon-saved");
+        Assert.Equal("Emissions moved to the supplier's other sites", carbon.GetProperty("adjustments").GetProperty("displacement").GetProperty("source").GetString());
+        Assert.Equal("Live", live.GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task Bad_input_is_a_clear_4xx()
     {
         await _cycle.SetUpAsync();
