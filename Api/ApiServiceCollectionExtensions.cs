@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SocialValue.Api.ApiKeys;
 using SocialValue.Api.Auth;
 using SocialValue.Api.Contracts;
 using SocialValue.Api.Errors;
 using SocialValue.Api.Frameworks;
 using SocialValue.Api.Http;
 using SocialValue.Api.KiteMark;
-using SocialValue.Api.ApiKeys;
 using SocialValue.Api.Maturity;
 using SocialValue.Api.Organisations;
 using SocialValue.Api.Reports;
@@ -48,6 +48,7 @@ public static class ApiServiceCollectionExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseConditionalGets();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -16,7 +16,7 @@ public static class Program
             return;
         }
 
-        // The load drivers against the real Silo process: `load writes ...`, `load grow ...`, `load keys ...`.
+        // The load drivers against the real Silo process: `load writes ...`, `load grow ...`, `load keys ...`, `load lists ...`.
         if (args is ["load", var driver, .. var rest])
         {
             var options = new Options(rest);
@@ -25,7 +25,9 @@ public static class Program
                 WritesDriver.Name => WritesDriver.RunAsync(options),
                 GrowDriver.Name => GrowDriver.RunAsync(options),
                 KeysDriver.Name => KeysDriver.RunAsync(options),
-                _ => throw new ArgumentException($"Unknown load driver '{driver}': {WritesDriver.Name}, {GrowDriver.Name} or {KeysDriver.Name}."),
+                ListsDriver.Name => ListsDriver.RunAsync(options),
+                _ => throw new ArgumentException(
+                    $"Unknown load driver '{driver}': {WritesDriver.Name}, {GrowDriver.Name}, {KeysDriver.Name} or {ListsDriver.Name}."),
             });
             return;
         }

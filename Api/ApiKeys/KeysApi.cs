@@ -18,6 +18,7 @@ public static class KeysApi
     {
         var api = app.MapGroup("/api/keys").WithTags("Keys").RequireAuthorization(Policies.Admin);
         api.MapPost("/", CreateKey);
+        api.MapGet("/{id}", GetKey);
         api.MapDelete("/{id}", RevokeKey);
         return api;
     }
@@ -46,15 +47,18 @@ public static class KeysApi
         return TypedResults.Created($"/api/keys/{id}", new CreatedKeyResponse(id, key, created.Name, created.Role, created.OrganisationId));
     }
 
+    /// <summary>Who holds a key and whether it is revoked; never the key itself, which only its creation showed.</summary>
+    public static async Task<Ok<ApiKeyDetails>> GetKey(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await Key(grains, id).GetAsync());
+
     public static async Task<NoContent> RevokeKey(string id, IGrainFactory grains)
     {
-        if (!Slug.IsValid(id))
-        {
-            throw new NotFoundException($"There is no API key '{id}'.");
-        }
-        await grains.GetGrain<IApiKeyGrain>(id).RevokeAsync();
+        await Key(grains, id).RevokeAsync();
         return TypedResults.NoContent();
     }
+
+    private static IApiKeyGrain Key(IGrainFactory grains, string id) =>
+        Slug.IsValid(id) ? grains.GetGrain<IApiKeyGrain>(id) : throw new NotFoundException($"There is no API key '{id}'.");
 
     public sealed record CreateKeyRequest(string? Name, Role? Role, string? OrganisationId);
 

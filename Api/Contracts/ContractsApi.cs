@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,6 +13,7 @@ using SocialValue.Contracts;
 using SocialValue.Errors;
 using SocialValue.Frameworks;
 using SocialValue.Ids;
+using SocialValue.Indexes;
 using SocialValue.Keys;
 using SocialValue.Maturity;
 using SocialValue.Workflow;
@@ -34,9 +36,11 @@ public static class ContractsApi
         api.MapPost("/{id}/bids", SubmitBid);
         api.MapPost("/{id}/bids/import", ImportBids);
         api.MapGet("/{id}/bids", ListBids);
+        api.MapGet("/{id}/bids/{bidId}", GetBid);
         api.MapPut("/{id}/bids/{bidId}/scores", ScoreBid);
         api.MapPost("/{id}/returns", SubmitReturn);
         api.MapGet("/{id}/returns", ListReturns);
+        api.MapGet("/{id}/returns/{returnId}", GetReturn);
         api.MapPut("/{id}/returns/{returnId}/verification", VerifyReturn);
         api.MapGet("/{id}/social-value", GetSocialValue);
         api.MapGet("/{id}/performance", GetPerformance);
@@ -134,8 +138,8 @@ public static class ContractsApi
     {
         var bid = request.Validate();
         var grain = await Authorise(context, id, Access.Commission);
-        var created = await grain.SubmitBidsAsync([bid], context.Request.IfMatch());
-        return TypedResults.Created($"/api/contracts/{id}/bids", created[0]);
+        var created = context.Response.Tagged(await grain.SubmitBidsAsync([bid], context.Request.IfMatch()))[0];
+        return TypedResults.Created($"/api/contracts/{id}/bids/{created.Id}", created);
     }
 
     /// <summary>Imports bids from CSV (<c>text/csv</c>), one row per commitment; all or nothing, each problem naming its row.</summary>
@@ -149,17 +153,25 @@ public static class ContractsApi
         using var reader = new StreamReader(context.Request.Body);
         var bids = BidCsv.Parse(await reader.ReadToEndAsync(context.RequestAborted));
         var grain = await Authorise(context, id, Access.Commission);
-        var created = await grain.SubmitBidsAsync(bids, context.Request.IfMatch());
+        var created = context.Response.Tagged(await grain.SubmitBidsAsync(bids, context.Request.IfMatch()));
         return TypedResults.Created($"/api/contracts/{id}/bids", created);
     }
 
-    /// <summary>Every bid with its social value score and weighted score, ranked; the commissioner's only.</summary>
-    public static async Task<Ok<IReadOnlyList<RankedBidResponse>>> ListBids(string id, HttpContext context)
+    /// <summary>Every bid with its social value score and weighted score, ranked, a page at a time; the commissioner's only.</summary>
+    public static async Task<Ok<IReadOnlyList<RankedBidResponse>>> ListBids(string id, [AsParameters] PageQuery page, HttpContext context)
     {
         var grain = await AuthoriseRead(context, id, Access.ReadBids);
-        var bids = await grain.GetBidsAsync();
-        return TypedResults.Ok<IReadOnlyList<RankedBidResponse>>(
-            [.. bids.Select((b, i) => new RankedBidResponse(b.WeightedScore is null ? null : i + 1, b))]);
+        var ranked = (await grain.GetBidsAsync()).Select((bid, place) => (Place: place, Bid: bid));
+        return TypedResults.Ok(context.Respond(page, ranked, b => new IndexPosition(PageCursor.Place(b.Place), b.Bid.Id),
+            b => new RankedBidResponse(b.Bid.WeightedScore is null ? null : b.Place + 1, b.Bid)));
+    }
+
+    /// <summary>One bid as it was submitted and scored; the commissioner's only.</summary>
+    public static async Task<Ok<BidDetails>> GetBid(string id, string bidId, HttpContext context)
+    {
+        var grain = await AuthoriseRead(context, id, Access.ReadBids);
+        return TypedResults.Ok((await grain.GetBidsAsync()).FirstOrDefault(b => b.Id == bidId)
+            ?? throw new NotFoundException($"Contract '{id}' has no bid '{bidId}'."));
     }
 
     /// <summary>Scores a bid's two answers, 0–5 each, while in <c>Evaluation</c>.</summary>
@@ -176,7 +188,7 @@ public static class ContractsApi
         validation.ThrowIfInvalid();
         var grain = await Authorise(context, id, Access.Commission);
         var scores = new BidScores(request.Delivery!.Value, request.Measurement!.Value);
-        return TypedResults.Ok(await grain.ScoreBidAsync(bidId, scores, user.Actor(), context.Request.IfMatch()));
+        return TypedResults.Ok(context.Response.Tagged(await grain.ScoreBidAsync(bidId, scores, user.Actor(), context.Request.IfMatch())));
     }
 
     /// <summary>A quarterly return (<c>YYYY-Qn</c>) while <c>Live</c>, by the winning supplier or the commissioner.</summary>
@@ -201,28 +213,46 @@ public static class ContractsApi
         }).ToList();
         validation.ThrowIfInvalid();
         var grain = await Authorise(context, id, Access.Return);
-        var submitted = await grain.SubmitReturnAsync(new NewReturn(request.Id, request.Period!.Trim(), lines, user.Actor()), context.Request.IfMatch());
-        return TypedResults.Created($"/api/contracts/{id}/returns", submitted);
+        var submitted = context.Response.Tagged(
+            await grain.SubmitReturnAsync(new NewReturn(request.Id, request.Period!.Trim(), lines, user.Actor()), context.Request.IfMatch()));
+        return TypedResults.Created($"/api/contracts/{id}/returns/{submitted.Id}", submitted);
     }
 
-    public static async Task<Ok<IReadOnlyList<ReturnDetails>>> ListReturns(string id, HttpContext context) =>
-        TypedResults.Ok(await (await AuthoriseRead(context, id, Access.Read)).GetReturnsAsync());
+    /// <summary>The returns with their verification, by period then submission, a page at a time.</summary>
+    public static async Task<Ok<IReadOnlyList<ReturnDetails>>> ListReturns(string id, [AsParameters] PageQuery page, HttpContext context)
+    {
+        var returns = await (await AuthoriseRead(context, id, Access.Read)).GetReturnsAsync();
+        return TypedResults.Ok(context.Respond(page, returns,
+            r => new IndexPosition($"{r.Period} {r.SubmittedAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}", r.Id)));
+    }
+
+    /// <summary>One return with its verification, for whoever may read the contract.</summary>
+    public static async Task<Ok<ReturnDetails>> GetReturn(string id, string returnId, HttpContext context)
+    {
+        var returns = await (await AuthoriseRead(context, id, Access.Read)).GetReturnsAsync();
+        return TypedResults.Ok(returns.FirstOrDefault(r => r.Id == returnId)
+            ?? throw new NotFoundException($"Contract '{id}' has no return '{returnId}'."));
+    }
 
     /// <summary>The commissioner accepts or rejects a return; a rejection needs a comment.</summary>
     public static async Task<Ok<ReturnDetails>> VerifyReturn(string id, string returnId, VerificationRequest request, HttpContext context, ClaimsPrincipal user)
     {
         new RequestValidation().Required("accepted", request.Accepted).MaxLength("comment", request.Comment, 2000).ThrowIfInvalid();
         var grain = await Authorise(context, id, Access.Commission);
-        return TypedResults.Ok(await grain.VerifyReturnAsync(returnId, request.Accepted!.Value, request.Comment, user.Actor(), context.Request.IfMatch()));
+        return TypedResults.Ok(context.Response.Tagged(
+            await grain.VerifyReturnAsync(returnId, request.Accepted!.Value, request.Comment, user.Actor(), context.Request.IfMatch())));
     }
 
     /// <summary>Committed against delivered (accepted returns) per measure, outcome and theme, in units and £; <c>?year=</c> limits delivered.</summary>
     public static async Task<Ok<SocialValueTotals>> GetSocialValue(string id, HttpContext context, int? year) =>
         TypedResults.Ok(await (await AuthoriseRead(context, id, Access.Read)).GetSocialValueAsync(year));
 
-    /// <summary>A performance review: delivered against committed per measure, shortfalls past the threshold flagged.</summary>
+    /// <summary>
+    /// A performance review: delivered against committed per measure, shortfalls past the threshold flagged. Overdue
+    /// returns change with the date, not only with the contract, so the tag is of the review's body, not the contract's version.
+    /// </summary>
     public static async Task<Ok<PerformanceReview>> GetPerformance(string id, HttpContext context) =>
-        TypedResults.Ok(await (await AuthoriseRead(context, id, Access.Read)).GetPerformanceAsync());
+        TypedResults.Ok(await (await Authorise(context, id, Access.Read)).GetPerformanceAsync());
 
     /// <summary>The contracts an organisation commissions and those it won as a supplier, by title, a page at a time.</summary>
     public static async Task<Ok<IReadOnlyList<ContractSummary>>> ListOrganisationContracts(

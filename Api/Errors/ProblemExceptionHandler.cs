@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
@@ -18,7 +19,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = ToProblem(exception);
+        // The exception handler clears the endpoint before it runs handlers; its feature keeps it, for the 400's wording.
+        var problem = ToProblem(exception, context.Features.Get<IExceptionHandlerFeature>()?.Endpoint);
         if (problem.Status == StatusCodes.Status500InternalServerError)
         {
             LogUnhandled(context.Request.Method, context.Request.Path, exception);
@@ -34,11 +36,11 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     /// <summary>How long a client waits before retrying a 503: about the time a cluster takes to declare a Silo dead.</summary>
     private const string RetryAfterSeconds = "5";
 
-    public static ProblemDetails ToProblem(Exception exception) => exception switch
+    /// <summary>The problem for <paramref name="exception"/>; <paramref name="endpoint"/>, when known, lets a 400 name the kind of value its field takes.</summary>
+    public static ProblemDetails ToProblem(Exception exception, Endpoint? endpoint = null) => exception switch
     {
-        BadHttpRequestException { InnerException: JsonException json } => Problem(400, "Malformed request", Explain(json)),
-        BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == 413 ? "Request body too large" : "Malformed request", Explain(bad)),
-        JsonException json => Problem(400, "Malformed request", Explain(json)),
+        BadHttpRequestException bad => Malformed(bad.StatusCode, bad.StatusCode == 413 ? "Request body too large" : "Malformed request", MalformedRequest.Explain(bad, endpoint)),
+        JsonException json => Malformed(400, "Malformed request", MalformedRequest.Explain(json, endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType)),
         FormulaRejectedException rejected => WithDiagnostics(Problem(422, "Formula rejected", rejected.Message), rejected.Diagnostics),
         FormulaEvaluationException failed => Problem(422, "Formula evaluation failed", $"The formula cannot be evaluated: {failed.Message}."),
         ValidationException invalid => WithErrors(Problem(422, "Validation failed", invalid.Message), invalid.Errors),
@@ -55,24 +57,11 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         _ => Problem(500, "Internal error", "The service failed to handle this request; it has been logged."),
     };
 
-    private static string Explain(BadHttpRequestException bad) =>
-        bad.InnerException is { } inner ? $"{bad.Message} {inner.Message}" : bad.Message;
-
-    /// <summary>
-    /// What is wrong with a JSON body and where, in the client's terms: System.Text.Json's own messages name .NET types,
-    /// so only the place is kept from them; a body this service refused says why in its own words.
-    /// </summary>
-    private static string Explain(JsonException json)
-    {
-        var what = json is BodyRefusedException refused
-            ? refused.Message
-            : "The body is not JSON this request accepts: malformed JSON or text (invalid UTF-8, an unpaired surrogate), a value "
-              + "of the wrong type or out of range, or a property given twice.";
-        var where = json.LineNumber is { } line
-            ? $" At {json.Path ?? "$"}, line {line + 1}, byte {json.BytePositionInLine + 1}."
-            : json.Path is { } path ? $" At {path}." : "";
-        return what + where;
-    }
+    /// <summary>A request that could not be read: what was wrong in the client's terms, and under <c>errors</c> the field when one is known.</summary>
+    private static ProblemDetails Malformed(int status, string title, (string Detail, string? Field) explained) =>
+        explained.Field is { } field
+            ? WithErrors(Problem(status, title, explained.Detail), new Dictionary<string, string[]> { [field] = [explained.Detail] })
+            : Problem(status, title, explained.Detail);
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,6 +11,7 @@ using SocialValue.Errors;
 using SocialValue.Formulas;
 using SocialValue.Frameworks;
 using SocialValue.Ids;
+using SocialValue.Indexes;
 
 namespace SocialValue.Api.Frameworks;
 
@@ -51,7 +53,8 @@ public static class FrameworksApi
     }
 
     /// <summary>An empty framework, or a copy of <c>copyFrom</c> (a shipped template or any other) to edit.</summary>
-    public static async Task<Created<FrameworkResponse>> CreateFramework(CreateFrameworkRequest request, IGrainFactory grains, ClaimsPrincipal user)
+    public static async Task<Created<FrameworkResponse>> CreateFramework(
+        CreateFrameworkRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response)
     {
         new RequestValidation()
             .Required("name", request.Name)
@@ -61,25 +64,28 @@ public static class FrameworksApi
             .ThrowIfInvalid();
         var id = request.Id ?? Slug.From(request.Name!);
         var created = await grains.GetGrain<IFrameworkGrain>(id).CreateAsync(new NewFramework(request.Name!.Trim(), request.CopyFrom, user.Actor()));
+        response.SetETag(created.ETag);
         return TypedResults.Created($"/api/frameworks/{id}", created.AsResponse());
     }
 
-    public static async Task<Created<ThemeDetails>> AddTheme(string id, AddThemeRequest request, IGrainFactory grains)
+    /// <summary>Adds a theme; its <c>Location</c> is the framework, which lists it. Honours <c>If-Match</c> on the framework.</summary>
+    public static async Task<Created<ThemeDetails>> AddTheme(string id, AddThemeRequest request, IGrainFactory grains, HttpContext context)
     {
         new RequestValidation().Required("name", request.Name).MaxLength("name", request.Name, 300).ThrowIfInvalid();
-        var theme = await Framework(grains, id).AddThemeAsync(request.Id, request.Name!.Trim(), request.Code);
+        var theme = context.Response.Tagged(await Framework(grains, id).AddThemeAsync(request.Id, request.Name!.Trim(), request.Code, context.Request.IfMatch()));
         return TypedResults.Created($"/api/frameworks/{id}", theme);
     }
 
-    public static async Task<Created<OutcomeDetails>> AddOutcome(string id, string themeId, AddOutcomeRequest request, IGrainFactory grains)
+    /// <summary>Adds an outcome to a theme; its <c>Location</c> is the framework, which lists it. Honours <c>If-Match</c> on the framework.</summary>
+    public static async Task<Created<OutcomeDetails>> AddOutcome(string id, string themeId, AddOutcomeRequest request, IGrainFactory grains, HttpContext context)
     {
         new RequestValidation().Required("name", request.Name).MaxLength("name", request.Name, 500).ThrowIfInvalid();
-        var outcome = await Framework(grains, id).AddOutcomeAsync(themeId, request.Id, request.Name!.Trim());
+        var outcome = context.Response.Tagged(await Framework(grains, id).AddOutcomeAsync(themeId, request.Id, request.Name!.Trim(), context.Request.IfMatch()));
         return TypedResults.Created($"/api/frameworks/{id}", outcome);
     }
 
     /// <summary>Adds a measure; its formula is checked, compiled and published as version 1.</summary>
-    public static async Task<Created<MeasureDetails>> AddMeasure(string id, AddMeasureRequest request, IGrainFactory grains, ClaimsPrincipal user)
+    public static async Task<Created<MeasureDetails>> AddMeasure(string id, AddMeasureRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
     {
         new RequestValidation()
             .Required("themeId", request.ThemeId)
@@ -90,30 +96,42 @@ public static class FrameworksApi
             .MaxLength("unit", request.Unit, 50)
             .Required("formula", request.Formula)
             .ThrowIfInvalid();
-        var measure = await Framework(grains, id).AddMeasureAsync(new NewMeasure(
+        var measure = context.Response.Tagged(await Framework(grains, id).AddMeasureAsync(new NewMeasure(
             request.Id, request.ThemeId!, request.OutcomeId!, request.Title!.Trim(), request.Unit!.Trim(), request.Formula!, request.Options, user.Actor(),
-            request.Direction ?? MeasureDirection.Increase, request.Figure));
+            request.Direction ?? MeasureDirection.Increase, request.Figure), context.Request.IfMatch()));
         return TypedResults.Created($"/api/frameworks/{id}/measures/{measure.Id}", measure);
     }
 
-    /// <summary>Sets a measure's default SROI adjustments (each rate with its source), which contracts may override.</summary>
-    public static async Task<Ok<MeasureDetails>> SetAdjustments(string id, string measureId, AdjustmentsRequest request, IGrainFactory grains) =>
-        TypedResults.Ok(await Framework(grains, id).SetAdjustmentsAsync(measureId, request.ToAdjustments()));
+    /// <summary>Sets a measure's default SROI adjustments (each rate with its source), which contracts may override; honours <c>If-Match</c>.</summary>
+    public static async Task<Ok<MeasureDetails>> SetAdjustments(string id, string measureId, AdjustmentsRequest request, IGrainFactory grains, HttpContext context) =>
+        TypedResults.Ok(context.Response.Tagged(await Framework(grains, id).SetAdjustmentsAsync(measureId, request.ToAdjustments(), context.Request.IfMatch())));
 
-    public static async Task<Ok<MeasureDetails>> GetMeasure(string id, string measureId, IGrainFactory grains) =>
-        TypedResults.Ok(await Framework(grains, id).GetMeasureAsync(measureId));
+    /// <summary>A measure with its current formula; tagged with the framework's version, which its writes compare <c>If-Match</c> with.</summary>
+    public static async Task<Ok<MeasureDetails>> GetMeasure(string id, string measureId, IGrainFactory grains, HttpResponse response)
+    {
+        var framework = Framework(grains, id);
+        var measure = await framework.GetMeasureAsync(measureId);
+        response.SetETag((await framework.GetAsync()).ETag);
+        return TypedResults.Ok(measure);
+    }
 
     /// <summary>Publishes a new formula version: 201 <c>{version}</c>, or 422 with <c>diagnostics</c>.</summary>
     public static async Task<Created<FormulaVersionDetails>> PublishFormula(
-        string id, string measureId, FormulaRequest request, IGrainFactory grains, ClaimsPrincipal user)
+        string id, string measureId, FormulaRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
     {
         new RequestValidation().Required("source", request.Source).ThrowIfInvalid();
-        var version = await Framework(grains, id).PublishFormulaAsync(measureId, request.Source!, user.Actor());
+        var version = context.Response.Tagged(await Framework(grains, id).PublishFormulaAsync(measureId, request.Source!, user.Actor(), context.Request.IfMatch()));
         return TypedResults.Created($"/api/frameworks/{id}/measures/{measureId}/formula/versions", version);
     }
 
-    public static async Task<Ok<IReadOnlyList<FormulaVersionDetails>>> ListFormulaVersions(string id, string measureId, IGrainFactory grains) =>
-        TypedResults.Ok(await Framework(grains, id).GetFormulaVersionsAsync(measureId));
+    /// <summary>Every version of a measure's formula, oldest first, a page at a time.</summary>
+    public static async Task<Ok<IReadOnlyList<FormulaVersionDetails>>> ListFormulaVersions(
+        string id, string measureId, [AsParameters] PageQuery page, IGrainFactory grains, HttpContext context) =>
+        TypedResults.Ok(context.Respond(page, await Framework(grains, id).GetFormulaVersionsAsync(measureId), FormulaVersionPosition));
+
+    /// <summary>A formula version's place in its list: versions count up from 1.</summary>
+    public static IndexPosition FormulaVersionPosition(FormulaVersionDetails version) =>
+        new(PageCursor.Place(version.Version), version.Version.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Evaluates the current formula version, or the one named, with the proxy values in force at <c>at</c> (default today).</summary>
     public static async Task<Ok<EvaluationResult>> Evaluate(string id, string measureId, EvaluateRequest request, IGrainFactory grains) =>
@@ -154,7 +172,7 @@ public static class FrameworksApi
     }
 
     public static async Task<Ok<IReadOnlyList<ProxyValueEntry>>> SetProxyValue(
-        string id, string code, ProxyValueRequest request, IGrainFactory grains, ClaimsPrincipal user)
+        string id, string code, ProxyValueRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
     {
         var validation = new RequestValidation()
             .Required("value", request.Value)
@@ -166,7 +184,8 @@ public static class FrameworksApi
             validation.Add("value", "A proxy value is £ per unit and cannot be negative.");
         }
         validation.ThrowIfInvalid();
-        return TypedResults.Ok(await Framework(grains, id).SetProxyValueAsync(code, request.Value!.Value, request.EffectiveFrom!.Value, user.Actor()));
+        return TypedResults.Ok(context.Response.Tagged(
+            await Framework(grains, id).SetProxyValueAsync(code, request.Value!.Value, request.EffectiveFrom!.Value, user.Actor(), context.Request.IfMatch())));
     }
 
     /// <summary>A dry run: the diagnostics a formula would get, without publishing anything.</summary>

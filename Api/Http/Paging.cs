@@ -85,6 +85,29 @@ public static class PageCursor
         return [.. page.Items.Select(map)];
     }
 
-    /// <inheritdoc cref="Respond{TEntry, TResponse}"/>
+    /// <summary>
+    /// A page of a list one grain holds whole and returns in order: the entries after <paramref name="page"/>'s cursor,
+    /// up to its limit. <paramref name="position"/> gives each entry's place, which must rise along the list, so a
+    /// page continues after the last entry it saw even when entries were added or removed meanwhile.
+    /// </summary>
+    public static IReadOnlyList<TResponse> Respond<TEntry, TResponse>(
+        this HttpContext context, PageQuery page, IEnumerable<TEntry> ordered, Func<TEntry, IndexPosition> position, Func<TEntry, TResponse> map)
+    {
+        var (after, limit) = page.Read();
+        var rest = (after is null ? ordered : ordered.Where(e => position(e).CompareTo(after) > 0)).Take(limit + 1).ToList();
+        return rest.Count > limit
+            ? context.Respond(new IndexPage<TEntry>(rest[..limit], position(rest[limit - 1])), map)
+            : context.Respond(new IndexPage<TEntry>(rest, null), map);
+    }
+
+    /// <inheritdoc cref="Respond{TEntry, TResponse}(HttpContext, PageQuery, IEnumerable{TEntry}, Func{TEntry, IndexPosition}, Func{TEntry, TResponse})"/>
+    public static IReadOnlyList<TEntry> Respond<TEntry>(
+        this HttpContext context, PageQuery page, IEnumerable<TEntry> ordered, Func<TEntry, IndexPosition> position) =>
+        context.Respond(page, ordered, position, entry => entry);
+
+    /// <summary>The place of the <paramref name="index"/>th entry of a list ranked by the grain: a sort key that keeps that order.</summary>
+    public static string Place(int index) => index.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <inheritdoc cref="Respond{TEntry, TResponse}(HttpContext, IndexPage{TEntry}, Func{TEntry, TResponse})"/>
     public static IReadOnlyList<TEntry> Respond<TEntry>(this HttpContext context, IndexPage<TEntry> page) => context.Respond(page, entry => entry);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,6 +11,7 @@ using SocialValue.Api.Http;
 using SocialValue.Api.Workflows;
 using SocialValue.Errors;
 using SocialValue.Ids;
+using SocialValue.Indexes;
 using SocialValue.Keys;
 using SocialValue.KiteMark;
 using SocialValue.Workflow;
@@ -39,6 +41,7 @@ public static class KiteMarkApi
         api.MapGet("/applications/{id}", GetApplication);
         api.MapPut("/applications/{id}/consent", SetConsent);
         api.MapPost("/applications/{id}/evidence", AddEvidence);
+        api.MapGet("/applications/{id}/evidence/{evidenceId}", GetEvidence);
         api.MapPut("/applications/{id}/evidence/{evidenceId}/review", ReviewEvidence);
 
         app.MapWorkflow("/api/kitemark/applications/{id}", Tag, new WorkflowBinding(GetTransitions, GetDiagram, Fire));
@@ -168,16 +171,18 @@ public static class KiteMarkApi
         return TypedResults.Ok(context.Respond(await Queue(grains, user, awardingBodyId).ListAsync(after, limit, state)));
     }
 
-    /// <summary>An awarding body's awards that expire within <c>days</c> (default 90), soonest first.</summary>
+    /// <summary>An awarding body's awards that expire within <c>days</c> (default 90), soonest first, a page at a time.</summary>
     public static async Task<Ok<IReadOnlyList<KiteMarkApplicationSummary>>> ListExpiring(
-        string? awardingBodyId, int? days, IGrainFactory grains, ClaimsPrincipal user, TimeProvider time)
+        string? awardingBodyId, int? days, [AsParameters] PageQuery page, IGrainFactory grains, ClaimsPrincipal user, TimeProvider time, HttpContext context)
     {
         var window = days ?? 90;
         if (window is < 1 or > 3660)
         {
             throw new ValidationException("days", "'days' is between 1 and 3660.");
         }
-        return TypedResults.Ok(await Queue(grains, user, awardingBodyId).ListExpiringAsync(time.GetUtcNow().AddDays(window)));
+        var expiring = await Queue(grains, user, awardingBodyId).ListExpiringAsync(time.GetUtcNow().AddDays(window));
+        return TypedResults.Ok(context.Respond(page, expiring,
+            a => new IndexPosition(a.ValidUntil!.Value.UtcTicks.ToString("D19", CultureInfo.InvariantCulture), a.Id)));
     }
 
     public static async Task<Ok<ApplicationResponse>> GetApplication(string id, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response)
@@ -216,9 +221,18 @@ public static class KiteMarkApi
         validation.ThrowIfInvalid();
         var application = await ReadableAsync(grains, id, user);
         user.EnsureActsForApplicant(application.OrganisationId);
-        var evidence = await Application(grains, id).AddEvidenceAsync(
-            new NewEvidence(request.CriterionId!, request.Description!.Trim(), request.Link, user.Actor()), context.Request.IfMatch());
-        return TypedResults.Created($"/api/kitemark/applications/{id}", new EvidenceCreatedResponse(evidence.Id));
+        var evidence = context.Response.Tagged(await Application(grains, id).AddEvidenceAsync(
+            new NewEvidence(request.CriterionId!, request.Description!.Trim(), request.Link, user.Actor()), context.Request.IfMatch()));
+        return TypedResults.Created($"/api/kitemark/applications/{id}/evidence/{evidence.Id}", new EvidenceCreatedResponse(evidence.Id));
+    }
+
+    /// <summary>One piece of evidence with its review, for whoever may read the application; tagged with the application's version.</summary>
+    public static async Task<Ok<EvidenceDetails>> GetEvidence(string id, string evidenceId, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response)
+    {
+        var application = await ReadableAsync(grains, id, user);
+        response.SetETag(application.ETag);
+        return TypedResults.Ok(application.Evidence.FirstOrDefault(e => e.Id == evidenceId)
+            ?? throw new NotFoundException($"Application '{id}' has no evidence '{evidenceId}'."));
     }
 
     /// <summary>Accepts or rejects a piece of evidence with a comment (a Champion of the awarding body); honours <c>If-Match</c>.</summary>
@@ -232,8 +246,8 @@ public static class KiteMarkApi
             .ThrowIfInvalid();
         var application = await ReadableAsync(grains, id, user);
         user.EnsureActsForAwardingBody(application.AwardingBodyId);
-        return TypedResults.Ok(await Application(grains, id).ReviewEvidenceAsync(
-            evidenceId, request.Accepted!.Value, request.Comment!.Trim(), user.Actor(), context.Request.IfMatch()));
+        return TypedResults.Ok(context.Response.Tagged(await Application(grains, id).ReviewEvidenceAsync(
+            evidenceId, request.Accepted!.Value, request.Comment!.Trim(), user.Actor(), context.Request.IfMatch())));
     }
 
     private static async Task<TransitionOptions> GetTransitions(HttpContext context)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 using SocialValue.Api.Auth;
+using SocialValue.Api.Frameworks;
 using SocialValue.Api.Http;
 using SocialValue.Api.Workflows;
 using SocialValue.Errors;
@@ -57,8 +58,10 @@ public static class MaturityApi
     public static async Task<Ok<FormulaVersionDetails>> GetOverallFormula(IGrainFactory grains) =>
         TypedResults.Ok((await Model(grains).GetAsync()).OverallFormula);
 
-    public static async Task<Ok<IReadOnlyList<FormulaVersionDetails>>> ListOverallFormulaVersions(IGrainFactory grains) =>
-        TypedResults.Ok(await Model(grains).GetOverallFormulaVersionsAsync());
+    /// <summary>Every version of the overall-level formula, oldest first, a page at a time.</summary>
+    public static async Task<Ok<IReadOnlyList<FormulaVersionDetails>>> ListOverallFormulaVersions(
+        [AsParameters] PageQuery page, IGrainFactory grains, HttpContext context) =>
+        TypedResults.Ok(context.Respond(page, await Model(grains).GetOverallFormulaVersionsAsync(), FrameworksApi.FormulaVersionPosition));
 
     /// <summary>
     /// Replaces the formula that turns the ten dimension levels (0–4, list <c>"levels"</c>, inputs <c>"A"</c>–<c>"J"</c>)

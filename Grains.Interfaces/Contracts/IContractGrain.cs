@@ -2,6 +2,7 @@ using Orleans.Concurrency;
 using SocialValue.Frameworks;
 using SocialValue.Indexes;
 using SocialValue.Scheduling;
+using SocialValue.Versions;
 using SocialValue.Workflow;
 
 namespace SocialValue.Contracts;
@@ -26,7 +27,7 @@ public interface IContractGrain : IDeadlineGrain
     Task<string> GetDiagramAsync();
 
     /// <summary>Fires a trigger of the commissioning cycle; 409 with the reasons when it is not permitted now.</summary>
-    Task<ContractDetails> FireAsync(TransitionRequest request, string? expectedETag);
+    Task<ContractDetails> FireAsync(TransitionRequest request, VersionCondition? expected);
 
     /// <summary>
     /// Chooses outcomes and measures from the adopted framework, marking the outcomes that cannot be linked to the
@@ -34,40 +35,40 @@ public interface IContractGrain : IDeadlineGrain
     /// become contract terms instead of contract KPIs (seed 004). Only while in Specification.
     /// </summary>
     Task<ContractDetails> SpecifyAsync(
-        IReadOnlyList<string> outcomeIds, IReadOnlyList<string> measureIds, IReadOnlyList<string> contractTermOutcomeIds, string? expectedETag);
+        IReadOnlyList<string> outcomeIds, IReadOnlyList<string> measureIds, IReadOnlyList<string> contractTermOutcomeIds, VersionCondition? expected);
 
     /// <summary>Sets the tender's social value weighting, a fraction within the allowed range; only while in Specification.</summary>
-    Task<ContractDetails> SetTenderAsync(decimal socialValueWeighting, string? expectedETag);
+    Task<ContractDetails> SetTenderAsync(decimal socialValueWeighting, VersionCondition? expected);
 
     /// <summary>
     /// Sets the planned service start (step 6's lead time is measured to it) and step 12's answer; a null leaves a field
     /// as it is. Any state: planning may be revised until the contract is done.
     /// </summary>
-    Task<ContractDetails> SetPlanningAsync(DateOnly? plannedServiceStart, bool? breakClauseCoversSocialValue, string? expectedETag);
+    Task<ContractDetails> SetPlanningAsync(DateOnly? plannedServiceStart, bool? breakClauseCoversSocialValue, VersionCondition? expected);
 
     /// <summary>Updates one of the 12 steps (1–12): its status, owner or date; 404 for another number.</summary>
-    Task<ContractDetails> UpdateStepAsync(int number, StepUpdate update, string? expectedETag);
+    Task<ContractDetails> UpdateStepAsync(int number, StepUpdate update, VersionCondition? expected);
 
     /// <summary>
     /// Sets this contract's SROI adjustments for one of its specified measures, in place of the framework's defaults;
     /// null goes back to the defaults. The £ the contract reports are netted with them from then on.
     /// </summary>
-    Task<ContractDetails> SetAdjustmentsAsync(string measureId, SroiAdjustments? adjustments, string? expectedETag);
+    Task<ContractDetails> SetAdjustmentsAsync(string measureId, SroiAdjustments? adjustments, VersionCondition? expected);
 
     /// <summary>Receives bids while Tendering, all or none: one invalid bid or commitment rejects them all.</summary>
-    Task<IReadOnlyList<BidDetails>> SubmitBidsAsync(IReadOnlyList<NewBid> bids, string? expectedETag);
+    Task<Versioned<IReadOnlyList<BidDetails>>> SubmitBidsAsync(IReadOnlyList<NewBid> bids, VersionCondition? expected);
 
     /// <summary>Scores a bid's two answers (0–5 each) while in Evaluation, with the score formula version of the tender.</summary>
-    Task<BidDetails> ScoreBidAsync(string bidId, BidScores scores, string actor, string? expectedETag);
+    Task<Versioned<BidDetails>> ScoreBidAsync(string bidId, BidScores scores, string actor, VersionCondition? expected);
 
     /// <summary>Every bid, ranked: scored bids by weighted score (then price), then unscored ones.</summary>
     Task<IReadOnlyList<BidDetails>> GetBidsAsync();
 
     /// <summary>Submits a quarterly return while Live, on committed measures only; each line is valued at once.</summary>
-    Task<ReturnDetails> SubmitReturnAsync(NewReturn newReturn, string? expectedETag);
+    Task<Versioned<ReturnDetails>> SubmitReturnAsync(NewReturn newReturn, VersionCondition? expected);
 
     /// <summary>The commissioner accepts or rejects a submitted return; a rejection needs a comment.</summary>
-    Task<ReturnDetails> VerifyReturnAsync(string returnId, bool accepted, string? comment, string actor, string? expectedETag);
+    Task<Versioned<ReturnDetails>> VerifyReturnAsync(string returnId, bool accepted, string? comment, string actor, VersionCondition? expected);
 
     /// <summary>Every return, by period then submission.</summary>
     Task<IReadOnlyList<ReturnDetails>> GetReturnsAsync();

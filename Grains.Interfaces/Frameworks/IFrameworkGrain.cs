@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using SocialValue.Indexes;
+using SocialValue.Versions;
 
 namespace SocialValue.Frameworks;
 
@@ -16,19 +17,19 @@ public interface IFrameworkGrain : IGrainWithStringKey
     Task<FrameworkDetails> GetAsync();
 
     /// <summary>Adds a theme to an editable framework.</summary>
-    Task<ThemeDetails> AddThemeAsync(string? id, string name, string? code);
+    Task<Versioned<ThemeDetails>> AddThemeAsync(string? id, string name, string? code, VersionCondition? expected);
 
     /// <summary>Adds an outcome under a theme of an editable framework.</summary>
-    Task<OutcomeDetails> AddOutcomeAsync(string themeId, string? id, string name);
+    Task<Versioned<OutcomeDetails>> AddOutcomeAsync(string themeId, string? id, string name, VersionCondition? expected);
 
     /// <summary>Adds a measure; its formula must compile and is published as version 1 (422 with diagnostics otherwise).</summary>
-    Task<MeasureDetails> AddMeasureAsync(NewMeasure measure);
+    Task<Versioned<MeasureDetails>> AddMeasureAsync(NewMeasure measure, VersionCondition? expected);
 
     /// <summary>A measure with its current formula; 404 when unknown.</summary>
     Task<MeasureDetails> GetMeasureAsync(string measureId);
 
     /// <summary>Publishes a new formula version of a measure; returns it. Earlier versions stay as they were.</summary>
-    Task<FormulaVersionDetails> PublishFormulaAsync(string measureId, string source, string author);
+    Task<Versioned<FormulaVersionDetails>> PublishFormulaAsync(string measureId, string source, string author, VersionCondition? expected);
 
     /// <summary>Every published version of a measure's formula, oldest first.</summary>
     Task<IReadOnlyList<FormulaVersionDetails>> GetFormulaVersionsAsync(string measureId);
@@ -37,7 +38,7 @@ public interface IFrameworkGrain : IGrainWithStringKey
     Task<EvaluationResult> EvaluateAsync(string measureId, EvaluationRequest request);
 
     /// <summary>Sets (or, with null, clears) a measure's default SROI adjustments; not on a shipped framework.</summary>
-    Task<MeasureDetails> SetAdjustmentsAsync(string measureId, SroiAdjustments? adjustments);
+    Task<Versioned<MeasureDetails>> SetAdjustmentsAsync(string measureId, SroiAdjustments? adjustments, VersionCondition? expected);
 
     /// <summary>
     /// What a reported quantity delivered on a measure: its figure, and its £ by the formula version asked for (the
@@ -54,7 +55,7 @@ public interface IFrameworkGrain : IGrainWithStringKey
     Task<EvaluationResult> TryFormulaAsync(string measureId, string source, EvaluationRequest request);
 
     /// <summary>Sets a proxy value from a date; earlier values are kept and used for earlier periods.</summary>
-    Task<IReadOnlyList<ProxyValueEntry>> SetProxyValueAsync(string code, decimal value, DateOnly effectiveFrom, string author);
+    Task<Versioned<IReadOnlyList<ProxyValueEntry>>> SetProxyValueAsync(string code, decimal value, DateOnly effectiveFrom, string author, VersionCondition? expected);
 }
 
 /// <summary>Every framework (key <see cref="All"/>): the shipped templates and those created since.</summary>

@@ -10,6 +10,9 @@ public interface IApiKeyGrain : IGrainWithStringKey
     /// <summary>The key's holder when <paramref name="secretHash"/> matches and the key is not revoked, else null.</summary>
     Task<ApiKeyDetails?> VerifyAsync(string secretHash);
 
+    /// <summary>Who holds the key and whether it is revoked (never its secret); 404 when it was never created.</summary>
+    Task<ApiKeyDetails> GetAsync();
+
     /// <summary>Whether the key was created and is not revoked: a session signed in with it stays valid only while it is.</summary>
     Task<bool> IsActiveAsync();
 

@@ -1,6 +1,7 @@
 using Orleans.Concurrency;
 using SocialValue.Indexes;
 using SocialValue.Scheduling;
+using SocialValue.Versions;
 using SocialValue.Workflow;
 
 namespace SocialValue.KiteMark;
@@ -22,19 +23,19 @@ public interface IKiteMarkApplicationGrain : IDeadlineGrain
     Task<KiteMarkApplicationDetails> GetAsync();
 
     /// <summary>Gives or withdraws consent to publish, while in Draft.</summary>
-    Task<KiteMarkApplicationDetails> SetConsentAsync(bool consentToPublish, string? expectedETag);
+    Task<KiteMarkApplicationDetails> SetConsentAsync(bool consentToPublish, VersionCondition? expected);
 
     /// <summary>Adds evidence against a criterion while the application is open (409 otherwise; 422 for an unknown criterion).</summary>
-    Task<EvidenceDetails> AddEvidenceAsync(NewEvidence evidence, string? expectedETag);
+    Task<Versioned<EvidenceDetails>> AddEvidenceAsync(NewEvidence evidence, VersionCondition? expected);
 
     /// <summary>Accepts or rejects a piece of evidence with a comment, while Submitted, UnderReview or MoreEvidenceRequested.</summary>
-    Task<EvidenceDetails> ReviewEvidenceAsync(string evidenceId, bool accepted, string comment, string actor, string? expectedETag);
+    Task<Versioned<EvidenceDetails>> ReviewEvidenceAsync(string evidenceId, bool accepted, string comment, string actor, VersionCondition? expected);
 
     /// <summary>The triggers permitted now, and the blocked ones with their reasons.</summary>
     Task<TransitionOptions> GetTransitionsAsync();
 
     /// <summary>Fires a trigger by name; 409 with the reasons when it is not permitted. Expire is the scheduler's alone.</summary>
-    Task<KiteMarkApplicationDetails> FireAsync(TransitionRequest request, string? expectedETag);
+    Task<KiteMarkApplicationDetails> FireAsync(TransitionRequest request, VersionCondition? expected);
 
     /// <summary>The workflow as a Mermaid diagram.</summary>
     Task<string> GetDiagramAsync();

@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using SocialValue.Indexes;
+using SocialValue.Versions;
 
 namespace SocialValue.KiteMark;
 
@@ -14,10 +15,10 @@ public interface IKiteMarkSchemeGrain : IGrainWithStringKey
 
     /// <summary>
     /// Creates or replaces the local scheme of <paramref name="awardingBodyId"/>, or with none a scheme open to every
-    /// awarding body, when <paramref name="expectedETag"/> is null or current. 409 for the shipped scheme or one another
+    /// awarding body, when <paramref name="expected"/> is null or current. 409 for the shipped scheme or one another
     /// body owns; 422 when the scheme is not valid. Applications made before keep the scheme they were made under.
     /// </summary>
-    Task<KiteMarkSchemeDetails> PutAsync(KiteMarkSchemeDefinition scheme, string? awardingBodyId, string? expectedETag);
+    Task<KiteMarkSchemeDetails> PutAsync(KiteMarkSchemeDefinition scheme, string? awardingBodyId, VersionCondition? expected);
 }
 
 /// <summary>Every scheme (key <see cref="All"/>): the shipped one first, then local ones by name.</summary>

@@ -1,4 +1,5 @@
 using SocialValue.Scheduling;
+using SocialValue.Versions;
 using SocialValue.Workflow;
 
 namespace SocialValue.Maturity;
@@ -15,15 +16,15 @@ public interface IMaturityGrain : IDeadlineGrain
     /// <summary>
     /// Records an assessment of all ten dimensions and regenerates the plan, keeping the tracking of actions that
     /// remain; restarts the review year. 404 when the organisation does not exist, 422 for a missing or unknown
-    /// dimension or a target below the present level, 412 when <paramref name="expectedETag"/> is stale.
+    /// dimension or a target below the present level, 412 when <paramref name="expected"/> is stale.
     /// </summary>
-    Task<MaturityDetails> AssessAsync(IReadOnlyList<DimensionAssessment> dimensions, string actor, string? expectedETag);
+    Task<MaturityDetails> AssessAsync(IReadOnlyList<DimensionAssessment> dimensions, string actor, VersionCondition? expected);
 
     /// <summary>The index with its overall levels; 404 when the organisation does not exist or was never assessed.</summary>
     Task<MaturityDetails> GetAsync();
 
     /// <summary>Changes the tracking of one planned action; 404 when the plan has no such action.</summary>
-    Task<MaturityDetails> UpdateActionAsync(string actionId, ActionUpdate update, string? expectedETag);
+    Task<MaturityDetails> UpdateActionAsync(string actionId, ActionUpdate update, VersionCondition? expected);
 
     /// <summary>The triggers of a dimension's level workflow, permitted or blocked with the reasons; 404 for an unknown code.</summary>
     Task<TransitionOptions> GetTransitionsAsync(string code);
@@ -32,7 +33,7 @@ public interface IMaturityGrain : IDeadlineGrain
     /// Fires <c>Advance</c> or <c>Reassess</c> on a dimension, records it and regenerates its plan; a reassessment above
     /// the target raises the target with it. 409 with the reasons when the trigger is blocked.
     /// </summary>
-    Task<MaturityDetails> FireAsync(string code, TransitionRequest request, string? expectedETag);
+    Task<MaturityDetails> FireAsync(string code, TransitionRequest request, VersionCondition? expected);
 
     /// <summary>The dimension level workflow as a Mermaid diagram.</summary>
     Task<string> GetDiagramAsync();

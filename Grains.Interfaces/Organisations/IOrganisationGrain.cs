@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using SocialValue.Indexes;
+using SocialValue.Versions;
 
 namespace SocialValue.Organisations;
 
@@ -12,11 +13,11 @@ public interface IOrganisationGrain : IGrainWithStringKey
     /// <summary>The organisation; <see cref="Errors.NotFoundException"/> when it was never created.</summary>
     Task<OrganisationDetails> GetAsync();
 
-    /// <summary>Replaces the profile when <paramref name="expectedETag"/> is null or current.</summary>
-    Task<OrganisationDetails> UpdateAsync(OrganisationProfile profile, string? expectedETag);
+    /// <summary>Replaces the profile when <paramref name="expected"/> is null or current.</summary>
+    Task<OrganisationDetails> UpdateAsync(OrganisationProfile profile, VersionCondition? expected);
 
     /// <summary>Adopts a TOMs framework (a shipped template or a copy); 422 when there is no such framework.</summary>
-    Task<OrganisationDetails> AdoptFrameworkAsync(string frameworkId, string? expectedETag);
+    Task<OrganisationDetails> AdoptFrameworkAsync(string frameworkId, VersionCondition? expected);
 }
 
 /// <summary>Every organisation's summary, kept by the organisation grains (key <see cref="All"/>).</summary>

@@ -7,6 +7,7 @@ using SocialValue.Ids;
 using SocialValue.Maturity;
 using SocialValue.Organisations;
 using SocialValue.Scheduling;
+using SocialValue.Versions;
 using SocialValue.Workflow;
 
 namespace SocialValue.Contracts;
@@ -61,9 +62,9 @@ public sealed class ContractGrain(
 
     public Task<string> GetDiagramAsync() => Task.FromResult(ContractWorkflow.Diagram.ToMermaid());
 
-    public async Task<ContractDetails> FireAsync(TransitionRequest request, string? expectedETag)
+    public async Task<ContractDetails> FireAsync(TransitionRequest request, VersionCondition? expected)
     {
-        EnsureVersion(expectedETag);
+        EnsureVersion(expected);
         var fired = await Workflow.FireAsync(request, time.GetUtcNow());
         if (fired.To == ContractStatus.Tendering && State.LeadTimeShort())
         {
@@ -82,9 +83,9 @@ public sealed class ContractGrain(
     }
 
     public async Task<ContractDetails> SpecifyAsync(
-        IReadOnlyList<string> outcomeIds, IReadOnlyList<string> measureIds, IReadOnlyList<string> contractTermOutcomeIds, string? expectedETag)
+        IReadOnlyList<string> outcomeIds, IReadOnlyList<string> measureIds, IReadOnlyList<string> contractTermOutcomeIds, VersionCondition? expected)
     {
-        EnsureVersion(expectedETag);
+        EnsureVersion(expected);
         EnsureState(ContractStatus.Specification, "The specification can be changed only in Specification");
         var frameworkId = State.FrameworkId ?? (await Commissioner(State.OrganisationId)).FrameworkId
             ?? throw new ValidationException("specification",
@@ -124,9 +125,9 @@ public sealed class ContractGrain(
         return await SaveAsync();
     }
 
-    public async Task<ContractDetails> SetTenderAsync(decimal socialValueWeighting, string? expectedETag)
+    public async Task<ContractDetails> SetTenderAsync(decimal socialValueWeighting, VersionCondition? expected)
     {
-        EnsureVersion(expectedETag);
+        EnsureVersion(expected);
         EnsureState(ContractStatus.Specification, "The social value weighting is fixed once the tender is published; it can be set only in Specification");
         var range = options.WeightingRange;
         if (!range.Contains(socialValueWeighting))
@@ -139,9 +140,9 @@ public sealed class ContractGrain(
         return await SaveAsync();
     }
 
-    public async Task<IReadOnlyList<BidDetails>> SubmitBidsAsync(IReadOnlyList<NewBid> bids, string? expectedETag)
+    public async Task<Versioned<IReadOnlyList<BidDetails>>> SubmitBidsAsync(IReadOnlyList<NewBid> bids, VersionCondition? expected)
     {
-        EnsureVersion(expectedETag);
+        EnsureVersion(expected);
         EnsureState(ContractStatus.Tendering, "Bids are received only while Tendering");
         if (State.Bids.Count + bids.Count > options.MaxBids)
         {
@@ -197,13 +198,12 @@ public sealed class ContractGrain(
             throw new ValidationException(errors.ToDictionary(e => e.Key.TrimEnd('.'), e => e.Value.ToArray()));
         }
         State.Bids.AddRange(accepted);
-        await SaveAsync();
-        return accepted;
+        return new(accepted, (await SaveAsync()).ETag);
     }
 
-    public async Task<BidDetails> ScoreBidAsync(string bidId, BidScores scores, string actor, string? expectedETag)
+    public async Task<Versioned<BidDetails>> ScoreBidAsync(string bidId, BidScores scores, string actor, VersionCondition? expected)
     {
-        EnsureVersion(expectedETag);
+        EnsureVersion(expected);
         var index = State.Bids.FindIndex(b => b.Id == bidId);
         if (index < 0)
         {
@@ -222,8 +222,7 @@ public sealed class ContractGrain(
             ScoredBy = actor,
         };
         State.Bids[index] = scored;
-        await SaveAsync();
-        return scored;
+        return new(scored, (await SaveAsync()).ETag);
     }
 
     public Task<IReadOnlyList<BidDetails>> GetBidsAsync()
@@ -239,9 +238,9 @@ public sealed class ContractGrain(
         ]);
     }
 
-    public async Task<ReturnDetails> SubmitReturnAsync(NewReturn newReturn, string? expectedETag)
+    public async Task<Versioned<ReturnDetails>> SubmitReturnAsync(NewReturn newReturn, VersionCondition? expected)
     {
-        EnsureVersion(expectedETag);
+        EnsureVersion(expected);
         EnsureState(ContractStatus.Live, "Returns are accepted only while the contract is Live");
         if (!Quarter.TryParse(newReturn.Period, out var period))
         {
@@ -274,13 +273,12 @@ public sealed class ContractGrain(
         {
             State.ReturnsDue[due] = State.ReturnsDue[due] with { Status = ReturnDueStatus.Received };
         }
-        await SaveAsync();
-        return submitted;
+        return new(submitted, (await SaveAsync()).ETag);
     }
 
-    public async Task<ReturnDetails> VerifyReturnAsync(string returnId, bool accepted, string? comment, string actor, string? expectedETag)
+    public async Task<Versioned<ReturnDetails>> VerifyReturnAsync(string returnId, bool accepted, string? comment, string actor, VersionCondition? expected)
     {
-        EnsureVersion(expectedETag);
+        EnsureVersion(expected);
         var index = State.Returns.FindIndex(r => r.Id == returnId);
         if (index < 0)
         {
@@ -301,8 +299,7 @@ public sealed class ContractGrain(
             Verification = new ReturnVerification(accepted, comment, actor, time.GetUtcNow()),
         };
         State.Returns[index] = verified;
-        await SaveAsync();
-        return verified;
+        return new(verified, (await SaveAsync()).ETag);
     }
 
     public Task<IReadOnlyList<ReturnDetails>> GetReturnsAsync()
@@ -317,9 +314,9 @@ public sealed class ContractGrain(
         return Task.FromResult(SocialValueLedger.Totals(Key, State, year, options.DiscountRate));
     }
 
-    public async Task<ContractDetails> SetPlanningAsync(DateOnly? plannedServiceStart, bool? breakClauseCoversSocialValue, string? expectedETag)
+    public async Task<ContractDetails> SetPlanningAsync(DateOnly? plannedServiceStart, bool? breakClauseCoversSocialValue, VersionCondition? expected)
     {
-        EnsureVersion(expectedETag);
+        EnsureVersion(expected);
         if (State.Status is ContractStatus.Completed or ContractStatus.Terminated or ContractStatus.Cancelled)
         {
             throw new ConflictException($"Contract '{Key}' is {State.Status}; its planning is closed.");
@@ -329,9 +326,9 @@ public sealed class ContractGrain(
         return await SaveAsync();
     }
 
-    public async Task<ContractDetails> UpdateStepAsync(int number, StepUpdate update, string? expectedETag)
+    public async Task<ContractDetails> UpdateStepAsync(int number, StepUpdate update, VersionCondition? expected)
     {
-        EnsureVersion(expectedETag);
+        EnsureVersion(expected);
         if (number < 1 || number > TwelveSteps.All.Count)
         {
             throw new NotFoundException($"The planning checklist has steps 1 to {TwelveSteps.All.Count}, not {number}.");
@@ -341,9 +338,9 @@ public sealed class ContractGrain(
         return await SaveAsync();
     }
 
-    public async Task<ContractDetails> SetAdjustmentsAsync(string measureId, SroiAdjustments? adjustments, string? expectedETag)
+    public async Task<ContractDetails> SetAdjustmentsAsync(string measureId, SroiAdjustments? adjustments, VersionCondition? expected)
     {
-        EnsureVersion(expectedETag);
+        EnsureVersion(expected);
         if (!State.MeasureIds.Contains(measureId))
         {
             throw new NotFoundException($"Contract '{Key}' does not specify measure '{measureId}'; its measures are {string.Join(", ", State.MeasureIds)}.");
@@ -561,13 +558,10 @@ public sealed class ContractGrain(
         }
     }
 
-    private void EnsureVersion(string? expectedETag)
+    private void EnsureVersion(VersionCondition? expected)
     {
         EnsureExists();
-        if (expectedETag is not null && expectedETag != contract.Etag)
-        {
-            throw new PreconditionFailedException(expectedETag, contract.Etag!);
-        }
+        VersionCondition.Check(expected, contract.Etag);
     }
 
     private void EnsureExists()

@@ -4,6 +4,7 @@ using SocialValue.Amounts;
 using SocialValue.Errors;
 using SocialValue.Formulas;
 using SocialValue.Ids;
+using SocialValue.Versions;
 
 namespace SocialValue.Frameworks;
 
@@ -59,30 +60,30 @@ public sealed class FrameworkGrain(
 
     public Task<FrameworkDetails> GetAsync() => Task.FromResult(Details());
 
-    public async Task<ThemeDetails> AddThemeAsync(string? id, string name, string? code)
+    public async Task<Versioned<ThemeDetails>> AddThemeAsync(string? id, string name, string? code, VersionCondition? expected)
     {
-        EnsureEditable();
+        EnsureEditable(expected);
         var themeId = NewId(id, "theme", framework.State.Themes.Select(t => t.Id), $"t{framework.State.Themes.Count + 1}");
         var theme = new ThemeState { Id = themeId, Name = name, Code = code };
         framework.State.Themes.Add(theme);
         await SaveAsync();
-        return AsDetails(theme);
+        return new(AsDetails(theme), framework.Etag!);
     }
 
-    public async Task<OutcomeDetails> AddOutcomeAsync(string themeId, string? id, string name)
+    public async Task<Versioned<OutcomeDetails>> AddOutcomeAsync(string themeId, string? id, string name, VersionCondition? expected)
     {
-        EnsureEditable();
+        EnsureEditable(expected);
         var theme = Theme(themeId, "themeId");
         var outcomeId = NewId(id, "outcome", AllOutcomes().Select(o => o.Outcome.Id), $"{theme.Id}-o{theme.Outcomes.Count + 1}");
         var outcome = new OutcomeState { Id = outcomeId, Name = name };
         theme.Outcomes.Add(outcome);
         await SaveAsync();
-        return AsDetails(theme, outcome);
+        return new(AsDetails(theme, outcome), framework.Etag!);
     }
 
-    public async Task<MeasureDetails> AddMeasureAsync(NewMeasure newMeasure)
+    public async Task<Versioned<MeasureDetails>> AddMeasureAsync(NewMeasure newMeasure, VersionCondition? expected)
     {
-        EnsureEditable();
+        EnsureEditable(expected);
         var theme = Theme(newMeasure.ThemeId, "themeId");
         var outcome = theme.Outcomes.FirstOrDefault(o => o.Id == newMeasure.OutcomeId)
             ?? throw new ValidationException("outcomeId", $"Theme '{theme.Id}' has no outcome '{newMeasure.OutcomeId}'.");
@@ -104,7 +105,7 @@ public sealed class FrameworkGrain(
         };
         outcome.Measures.Add(measure);
         await SaveAsync();
-        return AsDetails(theme, outcome, measure);
+        return new(AsDetails(theme, outcome, measure), framework.Etag!);
     }
 
     public Task<MeasureDetails> GetMeasureAsync(string measureId)
@@ -113,15 +114,15 @@ public sealed class FrameworkGrain(
         return Task.FromResult(AsDetails(theme, outcome, measure));
     }
 
-    public async Task<FormulaVersionDetails> PublishFormulaAsync(string measureId, string source, string author)
+    public async Task<Versioned<FormulaVersionDetails>> PublishFormulaAsync(string measureId, string source, string author, VersionCondition? expected)
     {
-        EnsureEditable();
+        EnsureEditable(expected);
         var (_, _, measure) = Measure(measureId);
         formulas.Compile(source); // refuses a formula that does not compile; the engine keeps it compiled
         var version = new FormulaVersionDetails(measure.Versions.Count + 1, source, author, time.GetUtcNow());
         measure.Versions.Add(version);
         await SaveAsync();
-        return version;
+        return new(version, framework.Etag!);
     }
 
     public Task<IReadOnlyList<FormulaVersionDetails>> GetFormulaVersionsAsync(string measureId) =>
@@ -191,25 +192,27 @@ public sealed class FrameworkGrain(
             ? value
             : throw new FormulaEvaluationException($"the {what} gives {value:G}, beyond what the service holds (at most {Amount.MaxText} in size)");
 
-    public async Task<MeasureDetails> SetAdjustmentsAsync(string measureId, SroiAdjustments? adjustments)
+    public async Task<Versioned<MeasureDetails>> SetAdjustmentsAsync(string measureId, SroiAdjustments? adjustments, VersionCondition? expected)
     {
-        EnsureEditable();
+        EnsureEditable(expected);
         var (theme, outcome, measure) = Measure(measureId);
         measure.Adjustments = adjustments;
         await SaveAsync();
-        return AsDetails(theme, outcome, measure);
+        return new(AsDetails(theme, outcome, measure), framework.Etag!);
     }
 
-    public async Task<IReadOnlyList<ProxyValueEntry>> SetProxyValueAsync(string code, decimal value, DateOnly effectiveFrom, string author)
+    public async Task<Versioned<IReadOnlyList<ProxyValueEntry>>> SetProxyValueAsync(
+        string code, decimal value, DateOnly effectiveFrom, string author, VersionCondition? expected)
     {
         // Proxy values are the framework administrator's to set, on a shipped framework too: the seeds ship none.
         EnsureExists();
+        VersionCondition.Check(expected, Version);
         var values = framework.State.ProxyValues;
         values.RemoveAll(p => p.Code == code && p.EffectiveFrom == effectiveFrom);
         values.Add(new ProxyValueEntry(code, value, effectiveFrom, author));
         framework.State.ProxyValues = [.. values.OrderBy(p => p.Code, StringComparer.Ordinal).ThenBy(p => p.EffectiveFrom)];
         await SaveAsync();
-        return [.. framework.State.ProxyValues.Where(p => p.Code == code)];
+        return new([.. framework.State.ProxyValues.Where(p => p.Code == code)], framework.Etag!);
     }
 
     private decimal? ProxyValueAt(string code, DateOnly at) =>
@@ -227,7 +230,7 @@ public sealed class FrameworkGrain(
             .UpsertAsync(new FrameworkSummary(Key, framework.State.Name, false, framework.State.CopiedFrom)));
     }
 
-    private void EnsureEditable()
+    private void EnsureEditable(VersionCondition? expected)
     {
         EnsureExists();
         if (_isTemplate)
@@ -235,7 +238,11 @@ public sealed class FrameworkGrain(
             throw new ConflictException(
                 $"Framework '{Key}' is a read-only template built from the seeds; copy it (POST /api/frameworks with copyFrom) and edit the copy.");
         }
+        VersionCondition.Check(expected, Version);
     }
+
+    /// <summary>The framework's version: its stored row's, or for a shipped framework with nothing stored yet, the template's.</summary>
+    private string Version => framework.Etag ?? TemplateETag;
 
     private void EnsureExists()
     {
@@ -292,7 +299,7 @@ public sealed class FrameworkGrain(
             .Where(p => p.value is not null)
             .ToDictionary(p => p.code, p => p.value!.Value);
         return new FrameworkDetails(Key, state.Name, _isTemplate, state.CopiedFrom, [.. state.Themes.Select(AsDetails)],
-            inForce, state.ProxyValues, framework.Etag ?? TemplateETag);
+            inForce, state.ProxyValues, Version);
     }
 
     private static ThemeDetails AsDetails(ThemeState theme) =>

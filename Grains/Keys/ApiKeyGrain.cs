@@ -35,6 +35,9 @@ public sealed class ApiKeyGrain([PersistentState("api-key", "store")] IPersisten
         return Task.FromResult(matches ? Details() : null);
     }
 
+    public Task<ApiKeyDetails> GetAsync() =>
+        key.RecordExists ? Task.FromResult(Details()) : throw new NotFoundException($"There is no API key '{Key}'.");
+
     public Task<bool> IsActiveAsync()
     {
         LeaveIfUnknown();

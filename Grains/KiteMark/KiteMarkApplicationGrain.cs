@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using SocialValue.Errors;
 using SocialValue.Scheduling;
+using SocialValue.Versions;
 using SocialValue.Workflow;
 
 namespace SocialValue.KiteMark;
@@ -49,9 +50,9 @@ public sealed class KiteMarkApplicationGrain(
 
     public Task<KiteMarkApplicationDetails> GetAsync() => Task.FromResult(Details());
 
-    public async Task<KiteMarkApplicationDetails> SetConsentAsync(bool consentToPublish, string? expectedETag)
+    public async Task<KiteMarkApplicationDetails> SetConsentAsync(bool consentToPublish, VersionCondition? expected)
     {
-        EnsureVersion(expectedETag);
+        EnsureVersion(expected);
         if (State.State != KiteMarkState.Draft)
         {
             throw new ConflictException($"Consent is given with the application, while Draft; the application is {State.State}.");
@@ -61,9 +62,9 @@ public sealed class KiteMarkApplicationGrain(
         return Details();
     }
 
-    public async Task<EvidenceDetails> AddEvidenceAsync(NewEvidence evidence, string? expectedETag)
+    public async Task<Versioned<EvidenceDetails>> AddEvidenceAsync(NewEvidence evidence, VersionCondition? expected)
     {
-        EnsureVersion(expectedETag);
+        EnsureVersion(expected);
         if (!State.State.IsOpen())
         {
             throw new ConflictException(
@@ -75,12 +76,12 @@ public sealed class KiteMarkApplicationGrain(
             evidence.Link, time.GetUtcNow(), evidence.Actor, null);
         State.Evidence.Add(added);
         await SaveAsync();
-        return added;
+        return new(added, application.Etag!);
     }
 
-    public async Task<EvidenceDetails> ReviewEvidenceAsync(string evidenceId, bool accepted, string comment, string actor, string? expectedETag)
+    public async Task<Versioned<EvidenceDetails>> ReviewEvidenceAsync(string evidenceId, bool accepted, string comment, string actor, VersionCondition? expected)
     {
-        EnsureVersion(expectedETag);
+        EnsureVersion(expected);
         if (State.State is not (KiteMarkState.Submitted or KiteMarkState.UnderReview or KiteMarkState.MoreEvidenceRequested))
         {
             throw new ConflictException(
@@ -94,7 +95,7 @@ public sealed class KiteMarkApplicationGrain(
         var reviewed = State.Evidence[index] with { Review = new EvidenceReview(accepted, comment, time.GetUtcNow(), actor) };
         State.Evidence[index] = reviewed;
         await SaveAsync();
-        return reviewed;
+        return new(reviewed, application.Etag!);
     }
 
     public Task<TransitionOptions> GetTransitionsAsync()
@@ -103,9 +104,9 @@ public sealed class KiteMarkApplicationGrain(
         return Workflow(firedByScheduler: false).GetTransitionsAsync();
     }
 
-    public async Task<KiteMarkApplicationDetails> FireAsync(TransitionRequest request, string? expectedETag)
+    public async Task<KiteMarkApplicationDetails> FireAsync(TransitionRequest request, VersionCondition? expected)
     {
-        EnsureVersion(expectedETag);
+        EnsureVersion(expected);
         await ApplyAsync(await Workflow(firedByScheduler: false).FireAsync(request, time.GetUtcNow()));
         return Details();
     }
@@ -197,13 +198,10 @@ public sealed class KiteMarkApplicationGrain(
         }
     }
 
-    private void EnsureVersion(string? expectedETag)
+    private void EnsureVersion(VersionCondition? expected)
     {
         EnsureExists();
-        if (expectedETag is not null && expectedETag != application.Etag)
-        {
-            throw new PreconditionFailedException(expectedETag, application.Etag!);
-        }
+        VersionCondition.Check(expected, application.Etag);
     }
 
     private KiteMarkApplicationSummary Summary() =>

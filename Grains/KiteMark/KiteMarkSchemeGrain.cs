@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using SocialValue.Errors;
+using SocialValue.Versions;
 
 namespace SocialValue.KiteMark;
 
@@ -26,24 +27,19 @@ public sealed class KiteMarkSchemeGrain(
         return Task.FromResult(new KiteMarkSchemeDetails(scheme.State.Scheme, false, scheme.State.AwardingBodyId, scheme.Etag!));
     }
 
-    public async Task<KiteMarkSchemeDetails> PutAsync(KiteMarkSchemeDefinition definition, string? awardingBodyId, string? expectedETag)
+    public async Task<KiteMarkSchemeDetails> PutAsync(KiteMarkSchemeDefinition definition, string? awardingBodyId, VersionCondition? expected)
     {
         if (IsShipped)
         {
             throw new ConflictException(
                 $"Scheme '{Key}' ships read-only from seed 002; define a local scheme under another id (copyFrom '{Key}') to change its criteria, must-dos or validity.");
         }
-        if (scheme.RecordExists)
+        if (scheme.RecordExists && scheme.State.AwardingBodyId != awardingBodyId)
         {
-            if (scheme.State.AwardingBodyId != awardingBodyId)
-            {
-                throw new ConflictException($"Scheme '{Key}' belongs to awarding body '{scheme.State.AwardingBodyId}'.");
-            }
-            if (expectedETag is not null && expectedETag != scheme.Etag)
-            {
-                throw new PreconditionFailedException(expectedETag, scheme.Etag!);
-            }
+            throw new ConflictException($"Scheme '{Key}' belongs to awarding body '{scheme.State.AwardingBodyId}'.");
         }
+        // A scheme not defined yet has no version: any If-Match, even *, fails on it (RFC 9110 §13.1.1).
+        VersionCondition.Check(expected, scheme.RecordExists ? scheme.Etag : null);
         if (awardingBodyId is not null)
         {
             var body = await KiteMarkEligibility.OrganisationAsync(GrainFactory, awardingBodyId, "awardingBodyId");

@@ -4,6 +4,7 @@ using SocialValue.Errors;
 using SocialValue.Formulas;
 using SocialValue.Organisations;
 using SocialValue.Scheduling;
+using SocialValue.Versions;
 using SocialValue.Workflow;
 
 namespace SocialValue.Maturity;
@@ -17,11 +18,11 @@ public sealed class MaturityGrain(
 {
     private static MaturityWorkflow Workflow(DimensionState dimension) => new(dimension);
 
-    public async Task<MaturityDetails> AssessAsync(IReadOnlyList<DimensionAssessment> dimensions, string actor, string? expectedETag)
+    public async Task<MaturityDetails> AssessAsync(IReadOnlyList<DimensionAssessment> dimensions, string actor, VersionCondition? expected)
     {
         await Organisation().GetAsync();
         Validate(dimensions);
-        await EnsureVersionAsync(expectedETag);
+        await EnsureVersionAsync(expected);
         await EnsureOverallLevelsAsync(dimensions);
         var now = time.GetUtcNow();
         var state = maturity.State;
@@ -36,14 +37,14 @@ public sealed class MaturityGrain(
 
     public Task<MaturityDetails> GetAsync() => DetailsAsync();
 
-    public async Task<MaturityDetails> UpdateActionAsync(string actionId, ActionUpdate update, string? expectedETag)
+    public async Task<MaturityDetails> UpdateActionAsync(string actionId, ActionUpdate update, VersionCondition? expected)
     {
         await EnsureAssessedAsync();
         var action = maturity.State.Dimensions.SelectMany(d => d.Actions).FirstOrDefault(a => a.Id == actionId)
             ?? throw new NotFoundException(MaturityPlan.Find(actionId) is null
                 ? $"There is no maturity action '{actionId}'; action ids look like 'c-mature-1'."
                 : $"Action '{actionId}' is not in the plan of '{Key}': its level is not between a dimension's present level and target.");
-        await EnsureVersionAsync(expectedETag);
+        await EnsureVersionAsync(expected);
         action.Status = update.Status ?? action.Status;
         action.Owner = Cleared(update.Owner, action.Owner);
         action.DueDate = update.DueDate ?? action.DueDate;
@@ -59,10 +60,10 @@ public sealed class MaturityGrain(
         return await Workflow(dimension).GetTransitionsAsync();
     }
 
-    public async Task<MaturityDetails> FireAsync(string code, TransitionRequest request, string? expectedETag)
+    public async Task<MaturityDetails> FireAsync(string code, TransitionRequest request, VersionCondition? expected)
     {
         var dimension = await DimensionAsync(code);
-        await EnsureVersionAsync(expectedETag);
+        await EnsureVersionAsync(expected);
         await Workflow(dimension).FireAsync(request, time.GetUtcNow());
         try
         {
@@ -168,16 +169,11 @@ public sealed class MaturityGrain(
         }
     }
 
-    private async Task EnsureVersionAsync(string? expectedETag)
+    private async Task EnsureVersionAsync(VersionCondition? expected)
     {
-        if (expectedETag is null)
+        if (expected is not null)
         {
-            return;
-        }
-        var current = maturity.RecordExists ? (await DetailsAsync()).ETag : "(none)";
-        if (expectedETag != current)
-        {
-            throw new PreconditionFailedException(expectedETag, current);
+            VersionCondition.Check(expected, maturity.RecordExists ? (await DetailsAsync()).ETag : null);
         }
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using SocialValue.Errors;
 using SocialValue.Frameworks;
+using SocialValue.Versions;
 
 namespace SocialValue.Organisations;
 
@@ -28,15 +29,15 @@ public sealed class OrganisationGrain(
 
     public Task<OrganisationDetails> GetAsync() => Task.FromResult(Details());
 
-    public async Task<OrganisationDetails> UpdateAsync(OrganisationProfile profile, string? expectedETag)
+    public async Task<OrganisationDetails> UpdateAsync(OrganisationProfile profile, VersionCondition? expected)
     {
-        EnsureVersion(expectedETag);
+        EnsureVersion(expected);
         return await SaveAsync(profile, time.GetUtcNow());
     }
 
-    public async Task<OrganisationDetails> AdoptFrameworkAsync(string frameworkId, string? expectedETag)
+    public async Task<OrganisationDetails> AdoptFrameworkAsync(string frameworkId, VersionCondition? expected)
     {
-        EnsureVersion(expectedETag);
+        EnsureVersion(expected);
         try
         {
             await GrainFactory.GetGrain<IFrameworkGrain>(frameworkId).GetAsync();
@@ -51,13 +52,10 @@ public sealed class OrganisationGrain(
         return Details();
     }
 
-    private void EnsureVersion(string? expectedETag)
+    private void EnsureVersion(VersionCondition? expected)
     {
         var current = Details();
-        if (expectedETag is not null && expectedETag != current.ETag)
-        {
-            throw new PreconditionFailedException(expectedETag, current.ETag);
-        }
+        VersionCondition.Check(expected, current.ETag);
     }
 
     // After a write, sends the index this organisation's summary, read from the state when the call runs (a retried

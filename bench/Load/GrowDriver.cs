@@ -129,7 +129,8 @@ public static class GrowDriver
 
     private static string Row(string what, string measured) => $"| {what} | {measured} |";
 
-    private static void Ensure(LoadResult result)
+    /// <summary>Throws when any request of a window failed: a figure with failures in it measures something else.</summary>
+    internal static void Ensure(LoadResult result)
     {
         if (result.Failures > 0)
         {

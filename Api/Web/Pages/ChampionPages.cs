@@ -44,7 +44,7 @@ internal static class ChampionPages
         var body = user.QueueOf(awardingBodyId);
         var queue = grains.GetGrain<IKiteMarkApplicationIndexGrain>(body);
         var applications = await IndexPaging.AllAsync((after, limit) => queue.ListAsync(after, limit, null));
-        var expiring = (await KiteMarkApi.ListExpiring(awardingBodyId, ExpiringDays, grains, user, time)).Value!;
+        var expiring = await queue.ListExpiringAsync(time.GetUtcNow().AddDays(ExpiringDays));
         var byState = applications.GroupBy(a => a.State).OrderBy(g => g.Key).Select(g => H($"""
             <section aria-labelledby="state-{g.Key}"><h3 id="state-{g.Key}">{Format.Words(g.Key)} <span class="badge">{g.Count()}</span></h3>
             <ul class="cards">{g.Select(a => H($"<li><a href=\"/kitemark/applications/{a.Id}\">{a.OrganisationName}</a> <span class=\"muted\">updated {Format.Date(a.UpdatedAt)}</span></li>"))}</ul></section>

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
 using Orleans;
 using SocialValue.Api.Errors;
 using SocialValue.Api.Frameworks;
@@ -53,7 +54,8 @@ internal static class FormulaPages
         var form = await WebForms.ReadAsync(context);
         var id = form["id"].ToString();
         var created = await FrameworksApi.CreateFramework(
-            new FrameworksApi.CreateFrameworkRequest(id.Length == 0 ? null : id, form["name"].ToString(), form["copyFrom"].ToString()), grains, user);
+            new FrameworksApi.CreateFrameworkRequest(id.Length == 0 ? null : id, form["name"].ToString(), form["copyFrom"].ToString()), grains, user, context.Response);
+        context.Response.Headers.Remove(HeaderNames.ETag);
         return Results.Redirect($"/frameworks/{created.Value!.Id}");
     }
 
@@ -92,7 +94,7 @@ internal static class FormulaPages
             await FrameworksApi.SetProxyValue(id, code, new FrameworksApi.ProxyValueRequest(
                 decimal.TryParse(form["value"], NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null,
                 DateOnly.TryParseExact(form["effectiveFrom"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from) ? from : null),
-                grains, user);
+                grains, user, context);
             return $"Proxy value {code} set.";
         });
 
@@ -109,7 +111,7 @@ internal static class FormulaPages
         var source = (await WebForms.ReadAsync(context))["source"].ToString();
         try
         {
-            var published = (await FrameworksApi.PublishFormula(id, measureId, new FrameworksApi.FormulaRequest(source), grains, user)).Value!;
+            var published = (await FrameworksApi.PublishFormula(id, measureId, new FrameworksApi.FormulaRequest(source), grains, user, context)).Value!;
             return await EditorAsync(context, grains, id, measureId, null, null, ("notice", $"Published version {published.Version}."));
         }
         catch (FormulaRejectedException rejected)
@@ -163,8 +165,10 @@ internal static class FormulaPages
         IReadOnlyList<FormulaDiagnostic>? diagnostics, (string Kind, string Text)? message, int status = StatusCodes.Status200OK,
         ((string Kind, string Text) Outcome, IFormCollection Form)? tried = null)
     {
-        var measure = (await FrameworksApi.GetMeasure(id, measureId, grains)).Value!;
-        var versions = (await FrameworksApi.ListFormulaVersions(id, measureId, grains)).Value!;
+        var measure = (await FrameworksApi.GetMeasure(id, measureId, grains, context.Response)).Value!;
+        var versions = await grains.GetGrain<IFrameworkGrain>(id).GetFormulaVersionsAsync(measureId);
+        // The API handlers tag the framework's version; this page is not that resource.
+        context.Response.Headers.Remove(HeaderNames.ETag);
         source ??= measure.Formula.Source;
         var marked = diagnostics?.Select(d => d.Line).ToHashSet() ?? [];
         var lines = source.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');

@@ -1,6 +1,7 @@
 using SocialValue.Errors;
 using SocialValue.Frameworks;
 using SocialValue.Organisations;
+using SocialValue.Versions;
 
 namespace SocialValue.Grains.Tests.Cluster;
 
@@ -18,7 +19,7 @@ public sealed class GrainCallTests(GrainCluster cluster)
         {
             try
             {
-                await organisation.UpdateAsync(new OrganisationProfile($"Name {i}", OrganisationType.Vcfse, "Halton"), created.ETag);
+                await organisation.UpdateAsync(new OrganisationProfile($"Name {i}", OrganisationType.Vcfse, "Halton"), VersionCondition.Of(created.ETag));
                 return true;
             }
             catch (PreconditionFailedException)

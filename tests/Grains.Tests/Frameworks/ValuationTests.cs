@@ -33,7 +33,7 @@ public sealed class ValuationTests(GrainCluster cluster)
     {
         var knowsley = cluster.Grains.GetGrain<IFrameworkGrain>("knowsley");
 
-        await knowsley.SetProxyValueAsync("m5", 2_500m, From, "admin");
+        await knowsley.SetProxyValueAsync("m5", 2_500m, From, "admin", null);
 
         var earlier = await knowsley.ValueAsync("m5", Reported(4, Before));
         var later = await knowsley.ValueAsync("m5", Reported(4, From));
@@ -61,7 +61,7 @@ public sealed class ValuationTests(GrainCluster cluster)
     {
         var copy = cluster.Grains.GetGrain<IFrameworkGrain>("knowsley-valued");
         await copy.CreateAsync(new NewFramework("Knowsley, valued", "knowsley", "admin"));
-        await copy.SetProxyValueAsync("m11", 1_800m, Before, "admin");
+        await copy.SetProxyValueAsync("m11", 1_800m, Before, "admin", null);
 
         // "Reduction in avoidable hospital admissions": 120 admissions against 150 the year before.
         var valuation = await copy.ValueAsync("m11", Reported(120, Before, new Dictionary<string, decimal> { ["previousYear"] = 150 }));
@@ -75,7 +75,7 @@ public sealed class ValuationTests(GrainCluster cluster)
     {
         var copy = cluster.Grains.GetGrain<IFrameworkGrain>("walsall-explicit");
         await copy.CreateAsync(new NewFramework("Walsall, explicit", "walsall", "admin"));
-        await copy.PublishFormulaAsync("economic-growth-m2", "Quantity * 1000", "admin");
+        await copy.PublishFormulaAsync("economic-growth-m2", "Quantity * 1000", "admin", null);
 
         var valuation = await copy.ValueAsync("economic-growth-m2", Reported(8, Before));
 

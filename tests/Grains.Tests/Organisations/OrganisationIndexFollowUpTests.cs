@@ -21,14 +21,14 @@ public sealed class OrganisationIndexFollowUpTests(GrainCluster cluster)
         await organisation.CreateAsync(Original);
         Assert.Equal(Original.Name, (await index.FindAsync("follow-up"))!.Name);
 
-        await organisation.UpdateAsync(Renamed, expectedETag: null);
+        await organisation.UpdateAsync(Renamed, expected: null);
         Assert.Equal(Renamed.Name, (await index.FindAsync("follow-up"))!.Name);
 
-        var unchanged = await organisation.UpdateAsync(Renamed with { }, expectedETag: null);
+        var unchanged = await organisation.UpdateAsync(Renamed with { }, expected: null);
         Assert.Equal(Renamed.Name, unchanged.Name);
         Assert.Equal(Renamed.Name, (await index.FindAsync("follow-up"))!.Name);
 
-        await organisation.UpdateAsync(Original, expectedETag: null);
+        await organisation.UpdateAsync(Original, expected: null);
         Assert.Equal(Original.Name, (await index.FindAsync("follow-up"))!.Name);
         Assert.Equal(OrganisationType.Vcfse, (await index.FindAsync("follow-up"))!.Type);
     }

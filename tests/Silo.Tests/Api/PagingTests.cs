@@ -29,7 +29,7 @@ public sealed class PagingTests
             var response = await admin.GetAsync(next);
             var page = await response.AssertJsonAsync(HttpStatusCode.OK);
             listed.AddRange(page.EnumerateArray().Select(o => o.GetProperty("id").GetString()!));
-            next = NextLink(response);
+            next = response.NextLink();
             if (next is not null)
             {
                 Assert.Equal(300, page.GetArrayLength());
@@ -47,13 +47,13 @@ public sealed class PagingTests
 
         var first = await admin.GetAsync("/api/organisations");
         Assert.Equal(100, (await first.AssertJsonAsync(HttpStatusCode.OK)).GetArrayLength());
-        Assert.NotNull(NextLink(first));
+        Assert.NotNull(first.NextLink());
         var thousand = await admin.GetAsync("/api/organisations?limit=1000");
-        var second = await admin.GetAsync(NextLink(thousand));
+        var second = await admin.GetAsync(thousand.NextLink());
         Assert.Equal(1000, (await second.AssertJsonAsync(HttpStatusCode.OK)).GetArrayLength());
-        var last = await admin.GetAsync(NextLink(second));
+        var last = await admin.GetAsync(second.NextLink());
         Assert.Equal(Organisations - 2000, (await last.AssertJsonAsync(HttpStatusCode.OK)).GetArrayLength());
-        Assert.Null(NextLink(last));
+        Assert.Null(last.NextLink());
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class PagingTests
 
         await silo.Grains.GetGrain<IOrganisationGrain>("bravo").UpdateAsync(new OrganisationProfile("Zulu", OrganisationType.Vcfse, "Halton"), null);
 
-        var second = await (await admin.GetAsync(NextLink(first))).AssertJsonAsync(HttpStatusCode.OK);
+        var second = await (await admin.GetAsync(first.NextLink())).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal(["charlie", "delta"], second.EnumerateArray().Select(o => o.GetProperty("id").GetString()));
     }
 
@@ -94,16 +94,5 @@ public sealed class PagingTests
             var problem = await (await silo.Client().GetAsync($"{path}?{query}")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
             Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{path}?{query}: {problem}");
         }
-    }
-
-    private static string? NextLink(HttpResponseMessage response)
-    {
-        if (!response.Headers.TryGetValues("Link", out var values))
-        {
-            return null;
-        }
-        var link = Assert.Single(values);
-        Assert.EndsWith(">; rel=\"next\"", link);
-        return link[1..link.IndexOf('>', StringComparison.Ordinal)];
     }
 }

@@ -32,4 +32,16 @@ public static class HttpAssertions
 
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object body) =>
         client.PostAsJsonAsync(path, body);
+
+    /// <summary>The target of the response's <c>Link: &lt;…&gt;; rel="next"</c>, or null on a list's last page.</summary>
+    public static string? NextLink(this HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Link", out var values))
+        {
+            return null;
+        }
+        var link = Assert.Single(values);
+        Assert.EndsWith(">; rel=\"next\"", link);
+        return link[1..link.IndexOf('>', StringComparison.Ordinal)];
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using SocialValue.Errors;
+using SocialValue.Versions;
 using SocialValue.Workflow;
 
 namespace SocialValue.Silo.Tests.TestGrains;
@@ -16,7 +17,7 @@ public interface ITicketGrain : IGrainWithStringKey
 
     Task<string> GetDiagramAsync();
 
-    Task<TicketDetails> FireAsync(TransitionRequest request, string? expectedETag);
+    Task<TicketDetails> FireAsync(TransitionRequest request, VersionCondition? expected);
 }
 
 [GenerateSerializer]
@@ -72,12 +73,9 @@ public sealed class TicketGrain(
 
     public Task<string> GetDiagramAsync() => Task.FromResult(new TicketWorkflow(new TicketState()).ToMermaid());
 
-    public async Task<TicketDetails> FireAsync(TransitionRequest request, string? expectedETag)
+    public async Task<TicketDetails> FireAsync(TransitionRequest request, VersionCondition? expected)
     {
-        if (expectedETag is not null && expectedETag != ticket.Etag)
-        {
-            throw new PreconditionFailedException(expectedETag, ticket.Etag ?? "(none)");
-        }
+        VersionCondition.Check(expected, ticket.Etag);
         await Workflow.FireAsync(request, time.GetUtcNow());
         await ticket.WriteStateAsync();
         return Details();
