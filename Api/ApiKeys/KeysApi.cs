@@ -9,6 +9,7 @@ using SocialValue.Errors;
 using SocialValue.Ids;
 using SocialValue.Keys;
 using SocialValue.Organisations;
+using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
 namespace SocialValue.Api.ApiKeys;
 
@@ -46,6 +47,7 @@ public static class KeysApi
         return TypedResults.Created($"/api/keys/{id}", new CreatedKeyResponse(id, key, created.Name, created.Role, created.OrganisationId));
     }
 
+    /// <summary>Revokes a key; requests with it are 401 from then on.</summary>
     public static async Task<NoContent> RevokeKey(string id, IGrainFactory grains)
     {
         if (!Slug.IsValid(id))
@@ -56,7 +58,7 @@ public static class KeysApi
         return TypedResults.NoContent();
     }
 
-    public sealed record CreateKeyRequest(string? Name, Role? Role, string? OrganisationId);
+    public sealed record CreateKeyRequest([Required] string? Name, [Required] Role? Role, string? OrganisationId);
 
     public sealed record CreatedKeyResponse(string Id, string Key, string Name, Role Role, string? OrganisationId);
 }

@@ -13,6 +13,7 @@ using SocialValue.Frameworks;
 using SocialValue.Ids;
 using SocialValue.Keys;
 using SocialValue.Workflow;
+using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
 namespace SocialValue.Api.Contracts;
 
@@ -30,7 +31,7 @@ public static class ContractsApi
         api.MapPut("/{id}/specification", Specify);
         api.MapPut("/{id}/tender", SetTender);
         api.MapPost("/{id}/bids", SubmitBid);
-        api.MapPost("/{id}/bids/import", ImportBids);
+        api.MapPost("/{id}/bids/import", ImportBids).Accepts<string>(Csv.ContentType);
         api.MapGet("/{id}/bids", ListBids);
         api.MapPut("/{id}/bids/{bidId}/scores", ScoreBid);
         api.MapPost("/{id}/returns", SubmitReturn);
@@ -39,7 +40,7 @@ public static class ContractsApi
         api.MapGet("/{id}/social-value", GetSocialValue);
         api.MapGet("/{id}/performance", GetPerformance);
 
-        app.MapWorkflow("/api/contracts/{id}", "Contracts", new WorkflowBinding(
+        app.MapWorkflow<ContractStatus, ContractTrigger, ContractTransitionRequest, ContractResponse>("/api/contracts/{id}", "contract", "Contracts", new WorkflowBinding(
             async context => await (await AuthoriseRead(context, RouteId(context), Access.Read)).GetTransitionsAsync(),
             async context => await (await Authorise(context, RouteId(context), Access.Read)).GetDiagramAsync(),
             Fire));
@@ -77,6 +78,7 @@ public static class ContractsApi
         return TypedResults.Created($"/api/contracts/{id}", created.AsResponse());
     }
 
+    /// <summary>A contract with its state, specification, tender, award, terms and history.</summary>
     public static async Task<Ok<ContractResponse>> GetContract(string id, HttpContext context)
     {
         var (_, contract) = await AuthorisedAsync(context, id, Access.Read);
@@ -172,6 +174,7 @@ public static class ContractsApi
         return TypedResults.Created($"/api/contracts/{id}/returns", submitted);
     }
 
+    /// <summary>The contract's quarterly returns with their verification.</summary>
     public static async Task<Ok<IReadOnlyList<ReturnDetails>>> ListReturns(string id, HttpContext context) =>
         TypedResults.Ok(await (await AuthoriseRead(context, id, Access.Read)).GetReturnsAsync());
 
@@ -204,6 +207,7 @@ public static class ContractsApi
         return TypedResults.Ok(context.Respond(await grains.GetGrain<IContractIndexGrain>(id).ListAsync(after, limit)));
     }
 
+    /// <summary>The bid social value score formula in force, and every version.</summary>
     public static async Task<Ok<BidScoreFormulaResponse>> GetBidScoreFormula(IGrainFactory grains)
     {
         var formula = grains.GetGrain<IBidScoreFormulaGrain>(IBidScoreFormulaGrain.Default);
@@ -316,28 +320,39 @@ public static class ContractsApi
         new(c.Id, c.OrganisationId, c.Title, c.Value, c.FrameworkId, c.State, c.Specification, c.Tender, c.Award, c.Terms,
             c.LiveFrom, c.ReturnsDue, c.History, c.CreatedAt, c.UpdatedAt);
 
-    public sealed record CreateContractRequest(string? Id, string? OrganisationId, string? Title, decimal? Value, string? FrameworkId);
+    public sealed record CreateContractRequest(string? Id, [Required] string? OrganisationId, [Required] string? Title, [Required] decimal? Value, string? FrameworkId);
 
-    public sealed record SpecificationRequest(List<string>? OutcomeIds, List<string>? MeasureIds);
+    public sealed record SpecificationRequest([Required] List<string>? OutcomeIds, List<string>? MeasureIds);
 
-    public sealed record TenderRequest(decimal? SocialValueWeighting);
+    public sealed record TenderRequest([Required] decimal? SocialValueWeighting);
 
     public sealed record BidRequest(
-        string? Id, string? Supplier, string? SupplierOrganisationId, decimal? Price, List<CommitmentRequest>? Commitments, AnswersRequest? Answers);
+        string? Id,
+        [Required] string? Supplier,
+        string? SupplierOrganisationId,
+        [Required] decimal? Price,
+        List<CommitmentRequest>? Commitments,
+        [Required] AnswersRequest? Answers);
 
-    public sealed record CommitmentRequest(string? MeasureId, decimal? Target);
+    public sealed record CommitmentRequest([Required] string? MeasureId, [Required] decimal? Target);
 
-    public sealed record AnswersRequest(string? Delivery, string? Measurement);
+    public sealed record AnswersRequest([Required] string? Delivery, [Required] string? Measurement);
 
-    public sealed record ScoresRequest(decimal? Delivery, decimal? Measurement);
+    public sealed record ScoresRequest([Required] decimal? Delivery, [Required] decimal? Measurement);
 
-    public sealed record ReturnRequest(string? Id, string? Period, List<ReturnLineRequest>? Lines);
+    public sealed record ReturnRequest(string? Id, [Required] string? Period, [Required] List<ReturnLineRequest>? Lines);
 
-    public sealed record ReturnLineRequest(string? MeasureId, decimal? Quantity, Dictionary<string, decimal>? Inputs, string? Evidence);
+    public sealed record ReturnLineRequest([Required] string? MeasureId, [Required] decimal? Quantity, Dictionary<string, decimal>? Inputs, string? Evidence);
 
-    public sealed record VerificationRequest(bool? Accepted, string? Comment);
+    public sealed record VerificationRequest([Required] bool? Accepted, string? Comment);
 
-    public sealed record BidScoreFormulaRequest(string? Source);
+    public sealed record BidScoreFormulaRequest([Required] string? Source);
+
+    /// <summary>The body of <c>POST /api/contracts/{id}/transitions</c> as the document describes it.</summary>
+    /// <param name="Trigger">The transition to fire.</param>
+    /// <param name="Reason">Why; <c>Terminate</c> and <c>Cancel</c> need one.</param>
+    /// <param name="BidId">For <c>Award</c>: the winning bid.</param>
+    public sealed record ContractTransitionRequest(ContractTrigger Trigger, string? Reason, string? BidId);
 
     public sealed record BidScoreFormulaResponse(FormulaVersionDetails Current, IReadOnlyList<FormulaVersionDetails> Versions);
 

@@ -10,6 +10,7 @@ using SocialValue.Errors;
 using SocialValue.Formulas;
 using SocialValue.Frameworks;
 using SocialValue.Ids;
+using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
 namespace SocialValue.Api.Frameworks;
 
@@ -42,6 +43,7 @@ public static class FrameworksApi
         return TypedResults.Ok(context.Respond(await grains.GetGrain<IFrameworkIndexGrain>(IFrameworkIndexGrain.All).ListAsync(after, limit)));
     }
 
+    /// <summary>A framework: themes, outcomes and measures, and its proxy values.</summary>
     public static async Task<Ok<FrameworkResponse>> GetFramework(string id, IGrainFactory grains, HttpResponse response)
     {
         var framework = await Framework(grains, id).GetAsync();
@@ -63,6 +65,7 @@ public static class FrameworksApi
         return TypedResults.Created($"/api/frameworks/{id}", created.AsResponse());
     }
 
+    /// <summary>Adds a theme to a framework that is not a shipped template (Admin).</summary>
     public static async Task<Created<ThemeDetails>> AddTheme(string id, AddThemeRequest request, IGrainFactory grains)
     {
         new RequestValidation().Required("name", request.Name).MaxLength("name", request.Name, 300).ThrowIfInvalid();
@@ -70,6 +73,7 @@ public static class FrameworksApi
         return TypedResults.Created($"/api/frameworks/{id}", theme);
     }
 
+    /// <summary>Adds an outcome to a theme of a framework that is not a shipped template (Admin).</summary>
     public static async Task<Created<OutcomeDetails>> AddOutcome(string id, string themeId, AddOutcomeRequest request, IGrainFactory grains)
     {
         new RequestValidation().Required("name", request.Name).MaxLength("name", request.Name, 500).ThrowIfInvalid();
@@ -94,6 +98,7 @@ public static class FrameworksApi
         return TypedResults.Created($"/api/frameworks/{id}/measures/{measure.Id}", measure);
     }
 
+    /// <summary>A measure with its current formula version and source.</summary>
     public static async Task<Ok<MeasureDetails>> GetMeasure(string id, string measureId, IGrainFactory grains) =>
         TypedResults.Ok(await Framework(grains, id).GetMeasureAsync(measureId));
 
@@ -106,6 +111,7 @@ public static class FrameworksApi
         return TypedResults.Created($"/api/frameworks/{id}/measures/{measureId}/formula/versions", version);
     }
 
+    /// <summary>Every version of a measure's formula with its source and author.</summary>
     public static async Task<Ok<IReadOnlyList<FormulaVersionDetails>>> ListFormulaVersions(string id, string measureId, IGrainFactory grains) =>
         TypedResults.Ok(await Framework(grains, id).GetFormulaVersionsAsync(measureId));
 
@@ -134,6 +140,7 @@ public static class FrameworksApi
             request.Lists);
     }
 
+    /// <summary>Sets a proxy value (£ per unit) from a date (Admin); earlier values stay for earlier periods.</summary>
     public static async Task<Ok<IReadOnlyList<ProxyValueEntry>>> SetProxyValue(
         string id, string code, ProxyValueRequest request, IGrainFactory grains, ClaimsPrincipal user)
     {
@@ -167,18 +174,19 @@ public static class FrameworksApi
         new(t.Id, t.Code, t.Name, [.. t.Outcomes.Select(o => new OutcomeResponse(o.Id, o.Name, o.MarmotPriority,
             [.. o.Measures.Select(m => new MeasureSummaryResponse(m.Id, m.Number, m.Title, m.Unit, m.Options, m.Formula.Version))]))]);
 
-    public sealed record CreateFrameworkRequest(string? Id, string? Name, string? CopyFrom);
+    public sealed record CreateFrameworkRequest(string? Id, [Required] string? Name, string? CopyFrom);
 
-    public sealed record AddThemeRequest(string? Id, string? Name, string? Code);
+    public sealed record AddThemeRequest(string? Id, [Required] string? Name, string? Code);
 
-    public sealed record AddOutcomeRequest(string? Id, string? Name);
+    public sealed record AddOutcomeRequest(string? Id, [Required] string? Name);
 
-    public sealed record AddMeasureRequest(string? Id, string? ThemeId, string? OutcomeId, string? Title, string? Unit, string? Formula, string? Options);
+    public sealed record AddMeasureRequest(
+        string? Id, [Required] string? ThemeId, [Required] string? OutcomeId, [Required] string? Title, [Required] string? Unit, [Required] string? Formula, string? Options);
 
-    public sealed record FormulaRequest(string? Source);
+    public sealed record FormulaRequest([Required] string? Source);
 
     public sealed record EvaluateRequest(
-        decimal? Quantity,
+        [Required] decimal? Quantity,
         decimal? Target,
         decimal? ContractValue,
         Dictionary<string, decimal>? Inputs,
@@ -187,15 +195,15 @@ public static class FrameworksApi
         Dictionary<string, IReadOnlyList<decimal>>? Lists);
 
     public sealed record TryFormulaRequest(
-        string? Source,
-        decimal? Quantity,
+        [Required] string? Source,
+        [Required] decimal? Quantity,
         decimal? Target,
         decimal? ContractValue,
         Dictionary<string, decimal>? Inputs,
         DateOnly? At,
         Dictionary<string, IReadOnlyList<decimal>>? Lists);
 
-    public sealed record ProxyValueRequest(decimal? Value, DateOnly? EffectiveFrom);
+    public sealed record ProxyValueRequest([Required] decimal? Value, [Required] DateOnly? EffectiveFrom);
 
     public sealed record CheckResponse(bool Ok, IReadOnlyList<FormulaDiagnostic> Diagnostics);
 
