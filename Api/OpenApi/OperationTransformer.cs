@@ -10,7 +10,7 @@ namespace SocialValue.Api.OpenApi;
 /// <summary>
 /// The conventions every operation follows (API.md "Conventions"), written once here rather than on each endpoint:
 /// the handler's name as <c>operationId</c>, every route parameter declared, the bearer key or <c>security: []</c> for
-/// anonymous routes, text media types as strings, and the problem responses that apply to the operation's shape.
+/// anonymous routes, text bodies as text or documents, and the problem responses that apply to the operation's shape.
 /// </summary>
 internal sealed partial class OperationTransformer : IOpenApiOperationTransformer
 {
@@ -25,7 +25,7 @@ internal sealed partial class OperationTransformer : IOpenApiOperationTransforme
         operation.Security = anonymous
             ? []
             : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(DocumentTransformer.SecurityScheme, context.Document)] = [] }];
-        DescribeTextAsStrings(operation);
+        DescribeTextBodies(operation);
         AddProblems(operation, description.HttpMethod ?? "GET", anonymous, context.Document);
         return Task.CompletedTask;
     }
@@ -49,15 +49,18 @@ internal sealed partial class OperationTransformer : IOpenApiOperationTransforme
         }
     }
 
-    /// <summary>HTML, CSV and Mermaid bodies are text, whatever type the endpoint declared them with.</summary>
-    private static void DescribeTextAsStrings(OpenApiOperation operation)
+    /// <summary>
+    /// Mermaid (<c>text/plain</c>) is a string; HTML and CSV are documents to save or print, described as binary so that
+    /// generated clients hand them over as they came (NSwag as a stream, not parsed as JSON; CSV sent as is, not quoted).
+    /// </summary>
+    private static void DescribeTextBodies(OpenApiOperation operation)
     {
         var contents = (operation.Responses ?? []).Select(r => r.Value.Content).Append(operation.RequestBody?.Content);
         foreach (var content in contents.OfType<IDictionary<string, OpenApiMediaType>>())
         {
-            foreach (var media in content.Where(c => c.Key.StartsWith("text/", StringComparison.Ordinal)).Select(c => c.Value))
+            foreach (var (type, media) in content.Where(c => c.Key.StartsWith("text/", StringComparison.Ordinal)))
             {
-                media.Schema = new OpenApiSchema { Type = JsonSchemaType.String };
+                media.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = type == "text/plain" ? null : "binary" };
             }
         }
     }

@@ -102,18 +102,20 @@ public static class WorkflowApi
 
     /// <summary>The current state with the triggers that may be fired now and where they lead, and those blocked with the reasons.</summary>
     public sealed record TransitionsResponse<TState, TTrigger>(
-        TState State, IReadOnlyList<PermittedTransitionResponse<TState, TTrigger>> Permitted, IReadOnlyList<BlockedTransitionResponse<TTrigger>> Blocked)
+        TState State, IReadOnlyList<PermittedTransitionResponse<TTrigger>> Permitted, IReadOnlyList<BlockedTransitionResponse<TTrigger>> Blocked)
         where TState : struct, Enum
         where TTrigger : struct, Enum
     {
         public static TransitionsResponse<TState, TTrigger> From(TransitionOptions options) => new(
             Enum.Parse<TState>(options.State),
-            [.. options.Permitted.Select(p => new PermittedTransitionResponse<TState, TTrigger>(Enum.Parse<TTrigger>(p.Trigger), Enum.Parse<TState>(p.To)))],
+            [.. options.Permitted.Select(p => new PermittedTransitionResponse<TTrigger>(Enum.Parse<TTrigger>(p.Trigger), p.To))],
             [.. options.Blocked.Select(b => new BlockedTransitionResponse<TTrigger>(Enum.Parse<TTrigger>(b.Trigger), b.Reasons))]);
     }
 
-    public sealed record PermittedTransitionResponse<TState, TTrigger>(TTrigger Trigger, TState To)
-        where TState : struct, Enum
+    /// <summary>A trigger that may be fired now and where it leads.</summary>
+    /// <param name="Trigger">The trigger.</param>
+    /// <param name="To">The state it leads to; states joined by <c>|</c> when its arguments choose (<c>Reassess {level}</c>).</param>
+    public sealed record PermittedTransitionResponse<TTrigger>(TTrigger Trigger, string To)
         where TTrigger : struct, Enum;
 
     public sealed record BlockedTransitionResponse<TTrigger>(TTrigger Trigger, IReadOnlyList<string> Reasons)
