@@ -35,7 +35,7 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
     [Fact]
     public async Task The_served_document_has_no_error_under_redocly_recommended_rules()
     {
-        var document = await SaveDocumentAsync("lint.json");
+        var document = await SaveDocumentAsync(Path.Combine("generated", "lint.json"));
 
         var (exitCode, output) = await NodeTools.RunAsync("npx", ["--no-install", "redocly", "lint", "--config", "redocly.yaml", "--format", "summary", document]);
 
