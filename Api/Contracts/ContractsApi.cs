@@ -318,7 +318,7 @@ public static class ContractsApi
 
     private static ContractResponse AsResponse(this ContractDetails c) =>
         new(c.Id, c.OrganisationId, c.Title, c.Value, c.FrameworkId, c.State, c.Specification, c.Tender, c.Award, c.Terms,
-            c.LiveFrom, c.ReturnsDue, c.History, c.CreatedAt, c.UpdatedAt);
+            c.LiveFrom, c.ReturnsDue, WorkflowApi.TransitionRecordResponse<ContractStatus, ContractTrigger>.FromHistory(c.History), c.CreatedAt, c.UpdatedAt);
 
     public sealed record CreateContractRequest(string? Id, [Required] string? OrganisationId, [Required] string? Title, [Required] decimal? Value, string? FrameworkId);
 
@@ -372,7 +372,7 @@ public static class ContractsApi
         IReadOnlyList<SocialValueTerm> Terms,
         DateTimeOffset? LiveFrom,
         IReadOnlyList<ReturnDue> ReturnsDue,
-        IReadOnlyList<TransitionRecord> History,
+        IReadOnlyList<WorkflowApi.TransitionRecordResponse<ContractStatus, ContractTrigger>> History,
         DateTimeOffset CreatedAt,
         DateTimeOffset UpdatedAt);
 }

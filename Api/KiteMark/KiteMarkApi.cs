@@ -331,7 +331,8 @@ public static class KiteMarkApi
 
     private static ApplicationResponse AsResponse(this KiteMarkApplicationDetails a) =>
         new(a.Id, a.OrganisationId, a.OrganisationName, a.AwardingBodyId, a.SchemeId, a.SchemeName, a.Validity, a.ConsentToPublish,
-            a.State, a.Evidence, a.Coverage, a.MustDos, a.CreatedAt, a.UpdatedAt, a.AwardedOn, a.ValidUntil, a.History);
+            a.State, a.Evidence, a.Coverage, a.MustDos, a.CreatedAt, a.UpdatedAt, a.AwardedOn, a.ValidUntil,
+            WorkflowApi.TransitionRecordResponse<KiteMarkState, KiteMarkTrigger>.FromHistory(a.History));
 
     public sealed record SchemeRequest(
         [Required] string? Name,
@@ -390,5 +391,5 @@ public static class KiteMarkApi
         DateTimeOffset UpdatedAt,
         DateTimeOffset? AwardedOn,
         DateTimeOffset? ValidUntil,
-        IReadOnlyList<TransitionRecord> History);
+        IReadOnlyList<WorkflowApi.TransitionRecordResponse<KiteMarkState, KiteMarkTrigger>> History);
 }

@@ -112,6 +112,16 @@ public static class WorkflowApi
             [.. options.Blocked.Select(b => new BlockedTransitionResponse<TTrigger>(Enum.Parse<TTrigger>(b.Trigger), b.Reasons))]);
     }
 
+    /// <summary>One recorded transition of a resource's history, in the resource's own states and triggers.</summary>
+    public sealed record TransitionRecordResponse<TState, TTrigger>(DateTimeOffset At, string Actor, TTrigger Trigger, TState From, TState To, string? Reason)
+        where TState : struct, Enum
+        where TTrigger : struct, Enum
+    {
+        public static IReadOnlyList<TransitionRecordResponse<TState, TTrigger>> FromHistory(IEnumerable<TransitionRecord> history) =>
+            [.. history.Select(r => new TransitionRecordResponse<TState, TTrigger>(
+                r.At, r.Actor, Enum.Parse<TTrigger>(r.Trigger), Enum.Parse<TState>(r.From), Enum.Parse<TState>(r.To), r.Reason))];
+    }
+
     /// <summary>A trigger that may be fired now and where it leads.</summary>
     /// <param name="Trigger">The trigger.</param>
     /// <param name="To">The state it leads to; states joined by <c>|</c> when its arguments choose (<c>Reassess {level}</c>).</param>

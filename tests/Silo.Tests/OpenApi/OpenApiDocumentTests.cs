@@ -57,6 +57,27 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Numbers_are_numbers_and_the_required_fields_of_requests_are_never_null()
+    {
+        using var document = JsonDocument.Parse(await _silo.Client(null).GetStringAsync("/openapi/v1.json"));
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas").EnumerateObject().ToList();
+
+        var numbersOrStrings = Descendants(document.RootElement)
+            .Where(e => e.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Array
+                && type.EnumerateArray().Select(t => t.GetString()).Intersect(["number", "integer"]).Any()
+                && type.EnumerateArray().Any(t => t.GetString() == "string"));
+        var nullableRequired = schemas.Where(s => s.Name.EndsWith("Request", StringComparison.Ordinal) && s.Value.TryGetProperty("required", out _))
+            .SelectMany(s => s.Value.GetProperty("required").EnumerateArray()
+                .Select(name => (Field: $"{s.Name}.{name.GetString()}", Schema: s.Value.GetProperty("properties").GetProperty(name.GetString()!))))
+            .Where(p => p.Schema.GetRawText().Contains("\"null\"", StringComparison.Ordinal))
+            .Select(p => p.Field);
+
+        Assert.Empty(numbersOrStrings);
+        Assert.Empty(nullableRequired);
+        Assert.Contains(schemas, s => s.Name == "SchemeThemeResponse");
+    }
+
+    [Fact]
     public async Task A_csharp_client_generated_with_nswag_walks_the_journey()
     {
         var document = await NSwag.OpenApiDocument.FromJsonAsync(await _silo.Client(null).GetStringAsync("/openapi/v1.json"));
@@ -105,6 +126,13 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
         await File.WriteAllTextAsync(path, await response.Content.ReadAsStringAsync());
         return path;
     }
+
+    private static IEnumerable<JsonElement> Descendants(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Descendants(p.Value)).Prepend(element),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Descendants),
+        _ => [],
+    };
 
     /// <summary>Compiles the generated client with the journey against the framework's assemblies; fails on any compiler error.</summary>
     private static Assembly Compile(params string[] sources)
