@@ -90,7 +90,8 @@ public static class ContractsApi
     {
         new RequestValidation().Required("outcomeIds", request.OutcomeIds is null ? null : "given").ThrowIfInvalid();
         var grain = await Authorise(context, id, Access.Commission);
-        return Respond(context, await grain.SpecifyAsync(request.OutcomeIds!, request.MeasureIds ?? [], context.Request.IfMatch()));
+        return Respond(context, await grain.SpecifyAsync(
+            request.OutcomeIds!, request.MeasureIds ?? [], request.ContractTermOutcomeIds ?? [], context.Request.IfMatch()));
     }
 
     /// <summary>Sets the social value weighting, a fraction (0.3 is 30%) within <c>Contracts:WeightingRange</c>.</summary>
@@ -322,7 +323,11 @@ public static class ContractsApi
 
     public sealed record CreateContractRequest(string? Id, [Required] string? OrganisationId, [Required] string? Title, [Required] decimal? Value, string? FrameworkId);
 
-    public sealed record SpecificationRequest([Required] List<string>? OutcomeIds, List<string>? MeasureIds);
+    /// <summary>
+    /// The outcomes and measures chosen; <c>contractTermOutcomeIds</c> names the outcomes that cannot be linked to the
+    /// contract's subject matter, whose commitments become contract terms instead of contract KPIs.
+    /// </summary>
+    public sealed record SpecificationRequest([Required] List<string>? OutcomeIds, List<string>? MeasureIds, List<string>? ContractTermOutcomeIds);
 
     public sealed record TenderRequest([Required] decimal? SocialValueWeighting);
 

@@ -94,7 +94,8 @@ public static class FrameworksApi
             .Required("formula", request.Formula)
             .ThrowIfInvalid();
         var measure = await Framework(grains, id).AddMeasureAsync(new NewMeasure(
-            request.Id, request.ThemeId!, request.OutcomeId!, request.Title!.Trim(), request.Unit!.Trim(), request.Formula!, request.Options, user.Actor()));
+            request.Id, request.ThemeId!, request.OutcomeId!, request.Title!.Trim(), request.Unit!.Trim(), request.Formula!, request.Options, user.Actor(),
+            request.Direction ?? MeasureDirection.Increase, request.Figure));
         return TypedResults.Created($"/api/frameworks/{id}/measures/{measure.Id}", measure);
     }
 
@@ -172,7 +173,8 @@ public static class FrameworksApi
 
     private static ThemeResponse AsResponse(ThemeDetails t) =>
         new(t.Id, t.Code, t.Name, [.. t.Outcomes.Select(o => new OutcomeResponse(o.Id, o.Name, o.MarmotPriority,
-            [.. o.Measures.Select(m => new MeasureSummaryResponse(m.Id, m.Number, m.Title, m.Unit, m.Options, m.Formula.Version))]))]);
+            [.. o.Measures.Select(m => new MeasureSummaryResponse(m.Id, m.Number, m.Title, m.Unit, m.Options, m.Formula.Version, m.Direction, m.Figure, m.Note))],
+            o.Note))], t.Note);
 
     public sealed record CreateFrameworkRequest(string? Id, [Required] string? Name, string? CopyFrom);
 
@@ -181,7 +183,15 @@ public static class FrameworksApi
     public sealed record AddOutcomeRequest(string? Id, [Required] string? Name);
 
     public sealed record AddMeasureRequest(
-        string? Id, [Required] string? ThemeId, [Required] string? OutcomeId, [Required] string? Title, [Required] string? Unit, [Required] string? Formula, string? Options);
+        string? Id,
+        [Required] string? ThemeId,
+        [Required] string? OutcomeId,
+        [Required] string? Title,
+        [Required] string? Unit,
+        [Required] string? Formula,
+        string? Options,
+        MeasureDirection? Direction,
+        string? Figure);
 
     public sealed record FormulaRequest([Required] string? Source);
 
@@ -216,9 +226,11 @@ public static class FrameworksApi
         IReadOnlyDictionary<string, decimal> ProxyValues,
         IReadOnlyList<ProxyValueEntry> ProxyValueHistory);
 
-    public sealed record ThemeResponse(string Id, string? Code, string Name, IReadOnlyList<OutcomeResponse> Outcomes);
+    /// <summary>A theme; <c>note</c> is the reading note kept with the seed's data, to show with it.</summary>
+    public sealed record ThemeResponse(string Id, string? Code, string Name, IReadOnlyList<OutcomeResponse> Outcomes, string? Note);
 
-    public sealed record OutcomeResponse(string Id, string Name, string? MarmotPriority, IReadOnlyList<MeasureSummaryResponse> Measures);
+    public sealed record OutcomeResponse(string Id, string Name, string? MarmotPriority, IReadOnlyList<MeasureSummaryResponse> Measures, string? Note);
 
-    public sealed record MeasureSummaryResponse(string Id, int? Number, string Title, string Unit, string? Options, int FormulaVersion);
+    public sealed record MeasureSummaryResponse(
+        string Id, int? Number, string Title, string Unit, string? Options, int FormulaVersion, MeasureDirection Direction, string Figure, string? Note);
 }

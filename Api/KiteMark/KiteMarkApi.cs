@@ -326,7 +326,7 @@ public static class KiteMarkApi
     private static SchemeResponse AsResponse(this KiteMarkSchemeDetails details) =>
         new(details.Scheme.Id, details.Scheme.Name, details.ReadOnly, details.AwardingBodyId,
             [.. details.Scheme.Themes.Select(t => new SchemeThemeResponse(t.Id, t.Name,
-                [.. t.Criteria.Select(c => new SchemeCriterionResponse(c.Id, c.Text, c.MentalHealth, c.MustDo, c.Part))]))],
+                [.. t.Criteria.Select(c => new SchemeCriterionResponse(c.Id, c.Text, c.MentalHealth, c.MustDo, c.Part, c.Note))]))],
             details.Scheme.Validity, details.Scheme.Note);
 
     private static ApplicationResponse AsResponse(this KiteMarkApplicationDetails a) =>
@@ -361,8 +361,9 @@ public static class KiteMarkApi
 
     /// <summary>The body of <c>POST /api/kitemark/applications/{id}/transitions</c> as the document describes it.</summary>
     /// <param name="Trigger">The transition to fire; <c>Expire</c> is the scheduler's.</param>
-    /// <param name="Reason">Why; <c>Reject</c> and <c>Revoke</c> need one.</param>
-    public sealed record ApplicationTransitionRequest(KiteMarkTrigger Trigger, string? Reason);
+    /// <param name="Reason">Why; <c>Reject</c>, <c>Revoke</c> and <c>RecordChange</c> need one.</param>
+    /// <param name="WithdrawnEvidence">For <c>RecordChange</c>: the ids of the evidence the change takes away.</param>
+    public sealed record ApplicationTransitionRequest(KiteMarkTrigger Trigger, string? Reason, IReadOnlyList<string>? WithdrawnEvidence);
 
     public sealed record HolderResponse(
         string OrganisationId, string OrganisationName, string ApplicationId, string AwardingBodyId, DateTimeOffset AwardedOn, DateTimeOffset ValidUntil);
@@ -372,7 +373,7 @@ public static class KiteMarkApi
 
     public sealed record SchemeThemeResponse(string Id, string Name, IReadOnlyList<SchemeCriterionResponse> Criteria);
 
-    public sealed record SchemeCriterionResponse(string Id, string Text, bool MentalHealth, bool MustDo, string? Part);
+    public sealed record SchemeCriterionResponse(string Id, string Text, bool MentalHealth, bool MustDo, string? Part, string? Note);
 
     public sealed record ApplicationResponse(
         string Id,

@@ -1,3 +1,4 @@
+using SocialValue.Frameworks;
 using SocialValue.Workflow;
 
 namespace SocialValue.Contracts;
@@ -26,9 +27,24 @@ public sealed record ContractDetails(
     DateTimeOffset UpdatedAt,
     string ETag);
 
-/// <summary>The framework outcomes and measures the commissioner chose as relevant and proportionate to the contract.</summary>
+/// <summary>
+/// The framework outcomes and measures the commissioner chose as relevant and proportionate to the contract, and the
+/// outcomes among them that cannot be linked to the contract's subject matter, which become contract terms rather than
+/// contract KPIs (seed 004's <c>*</c> and <c>**</c>).
+/// </summary>
 [GenerateSerializer]
-public sealed record SpecificationDetails(IReadOnlyList<string> OutcomeIds, IReadOnlyList<string> MeasureIds);
+public sealed record SpecificationDetails(IReadOnlyList<string> OutcomeIds, IReadOnlyList<string> MeasureIds, IReadOnlyList<string> ContractTermOutcomeIds);
+
+/// <summary>
+/// What a term of the contract is (seed 004): a contract KPI, for an outcome linked to the contract's subject matter and
+/// monitored through the returns, or a contract term, for an outcome that cannot be linked to it.
+/// </summary>
+[GenerateSerializer]
+public enum TermKind
+{
+    Kpi,
+    ContractTerm,
+}
 
 /// <summary>
 /// The tender's social value weighting (a fraction, 0.3 is 30%), whether it is the commissioner type's default, and the
@@ -37,14 +53,19 @@ public sealed record SpecificationDetails(IReadOnlyList<string> OutcomeIds, IRea
 [GenerateSerializer]
 public sealed record TenderDetails(decimal? SocialValueWeighting, bool WeightingIsDefault, int? ScoreFormulaVersion);
 
-/// <summary>The winning bid and its supplier.</summary>
+/// <summary>
+/// The winning bid and its supplier. Its two answers (how it will deliver the outcomes, how delivery will be measured and
+/// verified) are incorporated into the contract with its commitments: they are terms the supplier is held to.
+/// </summary>
 [GenerateSerializer]
-public sealed record AwardDetails(string BidId, string Supplier, string? SupplierOrganisationId, decimal Price, DateTimeOffset AwardedAt);
+public sealed record AwardDetails(
+    string BidId, string Supplier, string? SupplierOrganisationId, decimal Price, DateTimeOffset AwardedAt, BidAnswers? Answers = null);
 
 /// <summary>
 /// One social value term of an awarded contract: the winning bid's commitment on a measure, with the formula version in
 /// force at the award (every value of this term is computed with it) and its committed value in £ (null, with a note,
-/// when the formula cannot value the target alone, e.g. it needs inputs only returns carry).
+/// when the formula cannot value the target alone, e.g. it needs inputs only returns carry, or a proxy value is not set).
+/// The measure's direction and figure are copied at the award, so the term reads its returns the way it was agreed.
 /// </summary>
 [GenerateSerializer]
 public sealed record SocialValueTerm(
@@ -58,7 +79,10 @@ public sealed record SocialValueTerm(
     decimal Target,
     int FormulaVersion,
     decimal? CommittedValue,
-    string? CommittedValueNote);
+    string? CommittedValueNote,
+    MeasureDirection Direction = MeasureDirection.Increase,
+    string Figure = MeasureFigure.Quantity,
+    TermKind Kind = TermKind.Kpi);
 
 /// <summary>A quarterly return that falls due; its scheduled deadline marks it overdue when it has not arrived by <see cref="DueAt"/>.</summary>
 [GenerateSerializer]
@@ -124,16 +148,22 @@ public sealed record NewReturn(string? Id, string Period, IReadOnlyList<NewRetur
 [GenerateSerializer]
 public sealed record NewReturnLine(string MeasureId, decimal Quantity, IReadOnlyDictionary<string, decimal>? Inputs, string? Evidence);
 
-/// <summary>A line of a return, valued by the term's formula version with the proxy values in force at the period's start.</summary>
+/// <summary>
+/// A line of a return: the measure's figure for the quantity reported (<see cref="Units"/>), and its £ by the term's
+/// formula version with the proxy values in force at the period's start. <see cref="Gbp"/> is null, with
+/// <see cref="UnvaluedReason"/>, when the formula needs a proxy value not in force then.
+/// </summary>
 [GenerateSerializer]
 public sealed record ReturnLine(
     string MeasureId,
     decimal Quantity,
     IReadOnlyDictionary<string, decimal> Inputs,
     string? Evidence,
-    decimal Value,
+    decimal? Gbp,
     int FormulaVersion,
-    DateOnly ValuedAt);
+    DateOnly ValuedAt,
+    decimal Units,
+    string? UnvaluedReason = null);
 
 /// <summary>The commissioner's decision on a return.</summary>
 [GenerateSerializer]
@@ -166,36 +196,51 @@ public sealed record SocialValueTotals(
     IReadOnlyList<GroupTotal> Themes,
     ValueTotal Total);
 
-/// <summary>One measure's committed and delivered units and £, with the value of each accepted return line.</summary>
+/// <summary>
+/// One measure's committed and delivered units and £, with each accepted return line. Delivered units add up across
+/// periods when the figure is the quantity reported, and are the latest period's figure when it is a share or a change.
+/// A £ is null when nothing of it could be valued; <see cref="UnvaluedPeriods"/> counts the lines left out of
+/// <see cref="DeliveredValue"/>, and <see cref="Unvalued"/> says whether the measure is left out of any £ total.
+/// </summary>
 [GenerateSerializer]
 public sealed record MeasureTotal(
     string MeasureId,
     string Title,
     string Unit,
+    MeasureDirection Direction,
     string ThemeId,
     string OutcomeId,
     int FormulaVersion,
     decimal CommittedUnits,
     decimal DeliveredUnits,
     decimal? CommittedValue,
-    decimal DeliveredValue,
+    decimal? DeliveredValue,
+    int UnvaluedPeriods,
+    bool Unvalued,
     IReadOnlyList<PeriodValue> Periods);
 
-/// <summary>What one accepted return line delivered: its quantity, its £ and the formula version and date it was valued with.</summary>
+/// <summary>
+/// What one accepted return line delivered: its quantity, its figure in units, its £ (null when unvalued) and the
+/// formula version and date it was valued with.
+/// </summary>
 [GenerateSerializer]
-public sealed record PeriodValue(string Period, string ReturnId, decimal Quantity, decimal Value, int FormulaVersion, DateOnly ValuedAt);
+public sealed record PeriodValue(string Period, string ReturnId, decimal Quantity, decimal Units, decimal? Gbp, int FormulaVersion, DateOnly ValuedAt);
 
-/// <summary>An outcome's or theme's totals; units are summed per unit, never across units.</summary>
+/// <summary>
+/// An outcome's or theme's totals; units are summed per unit, never across units, and the £ totals leave out the
+/// <see cref="UnvaluedMeasures"/> measures that have no valuation.
+/// </summary>
 [GenerateSerializer]
-public sealed record GroupTotal(string Id, string Name, IReadOnlyList<UnitTotal> Units, decimal CommittedValue, decimal DeliveredValue);
+public sealed record GroupTotal(
+    string Id, string Name, IReadOnlyList<UnitTotal> Units, decimal CommittedValue, decimal DeliveredValue, int UnvaluedMeasures);
 
 /// <summary>Committed and delivered quantities of one unit (FTE, hours, £ …).</summary>
 [GenerateSerializer]
 public sealed record UnitTotal(string Unit, decimal Committed, decimal Delivered);
 
-/// <summary>Committed and delivered social value in £.</summary>
+/// <summary>Committed and delivered social value in £, and how many measures those totals leave out because they have no valuation.</summary>
 [GenerateSerializer]
-public sealed record ValueTotal(decimal CommittedValue, decimal DeliveredValue);
+public sealed record ValueTotal(decimal CommittedValue, decimal DeliveredValue, int UnvaluedMeasures);
 
 /// <summary>A performance review: delivered (accepted returns) against committed per measure, flagging shortfalls.</summary>
 [GenerateSerializer]

@@ -27,8 +27,13 @@ public interface IContractGrain : IDeadlineGrain
     /// <summary>Fires a trigger of the commissioning cycle; 409 with the reasons when it is not permitted now.</summary>
     Task<ContractDetails> FireAsync(TransitionRequest request, string? expectedETag);
 
-    /// <summary>Chooses outcomes and measures from the adopted framework; only while in Specification.</summary>
-    Task<ContractDetails> SpecifyAsync(IReadOnlyList<string> outcomeIds, IReadOnlyList<string> measureIds, string? expectedETag);
+    /// <summary>
+    /// Chooses outcomes and measures from the adopted framework, marking the outcomes that cannot be linked to the
+    /// contract's subject matter (<paramref name="contractTermOutcomeIds"/>, a subset of the outcomes): their commitments
+    /// become contract terms instead of contract KPIs (seed 004). Only while in Specification.
+    /// </summary>
+    Task<ContractDetails> SpecifyAsync(
+        IReadOnlyList<string> outcomeIds, IReadOnlyList<string> measureIds, IReadOnlyList<string> contractTermOutcomeIds, string? expectedETag);
 
     /// <summary>Sets the tender's social value weighting, a fraction within the allowed range; only while in Specification.</summary>
     Task<ContractDetails> SetTenderAsync(decimal socialValueWeighting, string? expectedETag);

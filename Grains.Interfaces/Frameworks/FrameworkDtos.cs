@@ -12,15 +12,32 @@ public sealed record FrameworkDetails(
     IReadOnlyList<ProxyValueEntry> ProxyValueHistory,
     string ETag);
 
-/// <summary>A theme of a framework; <see cref="Code"/> is the council's own code where it has one (Thurrock's CS1–CS5).</summary>
+/// <summary>
+/// A theme of a framework; <see cref="Code"/> is the council's own code where it has one (Thurrock's CS1–CS5), and
+/// <see cref="Note"/> the reading note kept with the seed's data, shown with the theme.
+/// </summary>
 [GenerateSerializer]
-public sealed record ThemeDetails(string Id, string? Code, string Name, IReadOnlyList<OutcomeDetails> Outcomes);
+public sealed record ThemeDetails(string Id, string? Code, string Name, IReadOnlyList<OutcomeDetails> Outcomes, string? Note = null);
 
-/// <summary>An outcome, with the Marmot priority it serves where the seed gives one.</summary>
+/// <summary>An outcome, with the Marmot priority it serves where the seed gives one and its reading note.</summary>
 [GenerateSerializer]
-public sealed record OutcomeDetails(string Id, string Name, string? MarmotPriority, IReadOnlyList<MeasureDetails> Measures);
+public sealed record OutcomeDetails(string Id, string Name, string? MarmotPriority, IReadOnlyList<MeasureDetails> Measures, string? Note = null);
 
-/// <summary>A measure with its current formula version.</summary>
+/// <summary>
+/// Whether a measure asks for more (jobs created) or for less (carbon emitted). Either way success is a positive figure:
+/// a measure that asks for less has a figure that counts the reduction.
+/// </summary>
+[GenerateSerializer]
+public enum MeasureDirection
+{
+    Increase,
+    Reduce,
+}
+
+/// <summary>
+/// A measure with its current formula version. <see cref="Figure"/> turns a reported quantity (and inputs) into the
+/// measure's figure in its unit (a share in %, a reduction on the previous year); <see cref="Formula"/> values it in £.
+/// </summary>
 [GenerateSerializer]
 public sealed record MeasureDetails(
     string Id,
@@ -30,7 +47,23 @@ public sealed record MeasureDetails(
     string? Options,
     string ThemeId,
     string OutcomeId,
-    FormulaVersionDetails Formula);
+    FormulaVersionDetails Formula,
+    MeasureDirection Direction = MeasureDirection.Increase,
+    string Figure = MeasureFigure.Quantity,
+    string? Note = null);
+
+/// <summary>The figure of a measure that reports its quantity as it is.</summary>
+public static class MeasureFigure
+{
+    /// <summary>The figure source of a measure whose figure is the quantity reported; such figures add up across periods.</summary>
+    public const string Quantity = "Quantity";
+
+    /// <summary>
+    /// Whether figures of <paramref name="figure"/> add up across periods (jobs, hours, £). A share or a change on the
+    /// previous year does not: the latest period's figure stands for the measure.
+    /// </summary>
+    public static bool Adds(string figure) => figure == Quantity;
+}
 
 /// <summary>One published formula version; it never changes once published.</summary>
 [GenerateSerializer]
@@ -48,9 +81,19 @@ public sealed record FrameworkSummary(string Id, string Name, bool ReadOnly, str
 [GenerateSerializer]
 public sealed record NewFramework(string Name, string? CopyFrom, string Author);
 
-/// <summary>A new measure; its formula is published as version 1.</summary>
+/// <summary>A new measure; its formula is published as version 1. Without a figure, the figure is the quantity reported.</summary>
 [GenerateSerializer]
-public sealed record NewMeasure(string? Id, string ThemeId, string OutcomeId, string Title, string Unit, string Formula, string? Options, string Author);
+public sealed record NewMeasure(
+    string? Id,
+    string ThemeId,
+    string OutcomeId,
+    string Title,
+    string Unit,
+    string Formula,
+    string? Options,
+    string Author,
+    MeasureDirection Direction = MeasureDirection.Increase,
+    string? Figure = null);
 
 /// <summary>What to evaluate a measure's formula on; <see cref="At"/> picks the proxy values in force (default today).</summary>
 [GenerateSerializer]
@@ -66,3 +109,11 @@ public sealed record EvaluationRequest(
 /// <summary>A computed value and the formula version that produced it.</summary>
 [GenerateSerializer]
 public sealed record EvaluationResult(string MeasureId, decimal Value, int Version, DateOnly At);
+
+/// <summary>
+/// What a reported quantity delivered: its figure in the measure's unit, and its value in £ by the formula version
+/// given. <see cref="Gbp"/> is null, with <see cref="UnvaluedReason"/>, when the formula needs a proxy value that is not
+/// in force at <see cref="At"/>: the line is then counted in units only, never in invented pounds.
+/// </summary>
+[GenerateSerializer]
+public sealed record Valuation(string MeasureId, decimal Units, decimal? Gbp, int Version, DateOnly At, string? UnvaluedReason);

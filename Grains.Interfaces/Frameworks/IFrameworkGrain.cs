@@ -37,6 +37,14 @@ public interface IFrameworkGrain : IGrainWithStringKey
     Task<EvaluationResult> EvaluateAsync(string measureId, EvaluationRequest request);
 
     /// <summary>
+    /// What a reported quantity delivered on a measure: its figure, and its £ by the formula version asked for (the
+    /// latest when none) with the proxy values in force at <see cref="EvaluationRequest.At"/>. A missing proxy value
+    /// leaves the £ null; any other evaluation error of the figure or the formula is thrown.
+    /// </summary>
+    /// <exception cref="SocialValue.Formulas.FormulaEvaluationException">The figure or the formula cannot be evaluated on these inputs.</exception>
+    Task<Valuation> ValueAsync(string measureId, EvaluationRequest request);
+
+    /// <summary>
     /// Evaluates a draft formula for a measure without publishing it (the result's version is 0), with the proxy values
     /// in force at the date; 422 with diagnostics when the draft would not publish.
     /// </summary>

@@ -15,6 +15,7 @@ public enum KiteMarkState
     Revoked,
     Rejected,
     Withdrawn,
+    Lapsed,
 }
 
 /// <summary>The triggers of a Kite Mark application (API.md, Kite Mark); Expire is the scheduler's.</summary>
@@ -29,6 +30,7 @@ public enum KiteMarkTrigger
     Reject,
     Withdraw,
     Revoke,
+    RecordChange,
     Expire,
 }
 
@@ -52,7 +54,10 @@ public sealed record NewEvidence(string CriterionId, string Description, string?
 [GenerateSerializer]
 public sealed record EvidenceReview(bool Accepted, string Comment, DateTimeOffset ReviewedAt, string ReviewedBy);
 
-/// <summary>A piece of evidence with the theme of its criterion and, once reviewed, the verdict.</summary>
+/// <summary>
+/// A piece of evidence with the theme of its criterion and, once reviewed, the verdict; <see cref="Withdrawn"/> once a
+/// recorded change in circumstance means it no longer holds (it then no longer counts for its theme or must-do).
+/// </summary>
 [GenerateSerializer]
 public sealed record EvidenceDetails(
     string Id,
@@ -62,7 +67,17 @@ public sealed record EvidenceDetails(
     string? Link,
     DateTimeOffset AddedAt,
     string AddedBy,
-    EvidenceReview? Review);
+    EvidenceReview? Review,
+    EvidenceWithdrawal? Withdrawn = null)
+{
+    /// <summary>Whether the evidence counts: accepted by a champion and not withdrawn since.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Counts => Review is { Accepted: true } && Withdrawn is null;
+}
+
+/// <summary>The change in circumstance that withdrew a piece of evidence from an award.</summary>
+[GenerateSerializer]
+public sealed record EvidenceWithdrawal(DateTimeOffset At, string By, string Reason);
 
 /// <summary>How far a theme is evidenced: it is covered once one piece of its evidence is accepted.</summary>
 [GenerateSerializer]

@@ -20,10 +20,11 @@ public sealed record KiteMarkThemeDefinition(string Id, string Name, IReadOnlyLi
 /// <summary>
 /// A criterion (objective) of a theme. <paramref name="MentalHealth"/> is the seed's (MH) mark;
 /// <paramref name="MustDo"/> criteria need accepted evidence before an award; <paramref name="Part"/> names the
-/// part of the theme it sits in, where the theme has parts (Economic: jobs/employment, inclusive growth).
+/// part of the theme it sits in, where the theme has parts (Economic: jobs/employment, inclusive growth);
+/// <paramref name="Note"/> says how the criterion was read from its source, when that needed a judgement.
 /// </summary>
 [GenerateSerializer]
-public sealed record KiteMarkCriterionDefinition(string Id, string Text, bool MentalHealth, bool MustDo, string? Part = null);
+public sealed record KiteMarkCriterionDefinition(string Id, string Text, bool MentalHealth, bool MustDo, string? Part = null, string? Note = null);
 
 /// <summary>
 /// A scheme as callers see it: the shipped one is read-only (<paramref name="ReadOnly"/>); a local one belongs to

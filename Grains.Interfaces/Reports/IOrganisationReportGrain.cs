@@ -29,15 +29,26 @@ public sealed record OrganisationReport(
     ReportMaturity? Maturity,
     ReportKiteMark? KiteMark);
 
-/// <summary>One contract's line: its state and its £ committed and delivered in the year.</summary>
+/// <summary>
+/// One contract's line: its state, its £ committed and delivered in the year, and how many of its measures those £
+/// leave out for want of a valuation.
+/// </summary>
 [GenerateSerializer]
-public sealed record ReportContract(string Id, string Title, ContractStatus State, string? FrameworkId, decimal CommittedValue, decimal DeliveredValue);
+public sealed record ReportContract(
+    string Id, string Title, ContractStatus State, string? FrameworkId, decimal CommittedValue, decimal DeliveredValue, int UnvaluedMeasures);
 
-/// <summary>A theme's or outcome's totals over every contract on that framework; units are summed per unit.</summary>
+/// <summary>
+/// A theme's or outcome's totals over every contract on that framework; units are summed per unit; the £ leave out
+/// <see cref="UnvaluedMeasures"/> contract measures that have no valuation.
+/// </summary>
 [GenerateSerializer]
-public sealed record ReportGroup(string FrameworkId, string Id, string Name, IReadOnlyList<UnitTotal> Units, decimal CommittedValue, decimal DeliveredValue);
+public sealed record ReportGroup(
+    string FrameworkId, string Id, string Name, IReadOnlyList<UnitTotal> Units, decimal CommittedValue, decimal DeliveredValue, int UnvaluedMeasures);
 
-/// <summary>A measure's totals over every contract on that framework.</summary>
+/// <summary>
+/// A measure's totals over every contract on that framework; <see cref="UnvaluedContracts"/> counts the contracts whose
+/// figures for it are left out of the £.
+/// </summary>
 [GenerateSerializer]
 public sealed record ReportMeasure(
     string FrameworkId,
@@ -49,7 +60,8 @@ public sealed record ReportMeasure(
     decimal CommittedUnits,
     decimal DeliveredUnits,
     decimal CommittedValue,
-    decimal DeliveredValue);
+    decimal DeliveredValue,
+    int UnvaluedContracts);
 
 /// <summary>The maturity index: overall present and target, each dimension, and whether it is due for review.</summary>
 [GenerateSerializer]

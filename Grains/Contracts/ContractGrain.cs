@@ -73,7 +73,8 @@ public sealed class ContractGrain(
         return details;
     }
 
-    public async Task<ContractDetails> SpecifyAsync(IReadOnlyList<string> outcomeIds, IReadOnlyList<string> measureIds, string? expectedETag)
+    public async Task<ContractDetails> SpecifyAsync(
+        IReadOnlyList<string> outcomeIds, IReadOnlyList<string> measureIds, IReadOnlyList<string> contractTermOutcomeIds, string? expectedETag)
     {
         EnsureVersion(expectedETag);
         EnsureState(ContractStatus.Specification, "The specification can be changed only in Specification");
@@ -98,6 +99,12 @@ public sealed class ContractGrain(
         {
             errors["measureIds"] = measureErrors;
         }
+        string[] termErrors = [.. contractTermOutcomeIds.Where(id => !outcomeIds.Contains(id))
+            .Select(id => $"Outcome '{id}' is not in the specification; only a specified outcome can be a contract term.")];
+        if (termErrors.Length > 0)
+        {
+            errors["contractTermOutcomeIds"] = termErrors;
+        }
         if (errors.Count > 0)
         {
             throw new ValidationException(errors);
@@ -105,6 +112,7 @@ public sealed class ContractGrain(
         State.FrameworkId = frameworkId;
         State.OutcomeIds = [.. outcomeIds.Distinct()];
         State.MeasureIds = [.. measureIds.Distinct()];
+        State.ContractTermOutcomeIds = [.. contractTermOutcomeIds.Distinct()];
         return await SaveAsync();
     }
 
@@ -324,21 +332,26 @@ public sealed class ContractGrain(
             var (theme, outcome, measure) = framework.Themes
                 .SelectMany(t => t.Outcomes.SelectMany(o => o.Measures.Select(m => (t, o, m))))
                 .First(found => found.m.Id == commitment.MeasureId);
-            var (value, note) = await CommittedValueAsync(commitment, measure.Formula.Version, now);
+            var (value, note) = await CommittedValueAsync(commitment, measure, now);
             terms.Add(new SocialValueTerm(measure.Id, measure.Title, measure.Unit, theme.Id, theme.Name, outcome.Id, outcome.Name,
-                commitment.Target, measure.Formula.Version, value, note));
+                commitment.Target, measure.Formula.Version, value, note, measure.Direction, measure.Figure,
+                State.ContractTermOutcomeIds.Contains(outcome.Id) ? TermKind.ContractTerm : TermKind.Kpi));
         }
         State.Terms = terms;
-        State.Award = new AwardDetails(bid.Id, bid.Supplier, bid.SupplierOrganisationId, bid.Price, now);
+        State.Award = new AwardDetails(bid.Id, bid.Supplier, bid.SupplierOrganisationId, bid.Price, now, bid.Answers);
     }
 
-    private async Task<(decimal? Value, string? Note)> CommittedValueAsync(Commitment commitment, int version, DateTimeOffset at)
+    private async Task<(decimal? Value, string? Note)> CommittedValueAsync(Commitment commitment, MeasureDetails measure, DateTimeOffset at)
     {
+        if (!MeasureFigure.Adds(measure.Figure))
+        {
+            return (null, $"The target is a figure in {measure.Unit} worked out from what each return reports, which the formula cannot value on its own; delivered value comes from the returns.");
+        }
         try
         {
-            var result = await Framework.EvaluateAsync(commitment.MeasureId, new EvaluationRequest(
-                commitment.Target, commitment.Target, State.Value, new Dictionary<string, decimal>(), version, DateOnly.FromDateTime(at.UtcDateTime)));
-            return (result.Value, null);
+            var result = await Framework.ValueAsync(commitment.MeasureId, new EvaluationRequest(
+                commitment.Target, commitment.Target, State.Value, new Dictionary<string, decimal>(), measure.Formula.Version, DateOnly.FromDateTime(at.UtcDateTime)));
+            return (result.Gbp, result.UnvaluedReason);
         }
         catch (FormulaEvaluationException e)
         {
@@ -385,9 +398,10 @@ public sealed class ContractGrain(
             var inputs = line.Inputs ?? new Dictionary<string, decimal>();
             try
             {
-                var result = await Framework.EvaluateAsync(line.MeasureId,
+                var result = await Framework.ValueAsync(line.MeasureId,
                     new EvaluationRequest(line.Quantity, term.Target, State.Value, inputs, term.FormulaVersion, period.Start));
-                valued.Add(new ReturnLine(line.MeasureId, line.Quantity, inputs, line.Evidence, result.Value, result.Version, result.At));
+                valued.Add(new ReturnLine(line.MeasureId, line.Quantity, inputs, line.Evidence, result.Gbp, result.Version, result.At,
+                    result.Units, result.UnvaluedReason));
             }
             catch (FormulaEvaluationException e)
             {
@@ -512,7 +526,7 @@ public sealed class ContractGrain(
         EnsureExists();
         var s = State;
         return new ContractDetails(Key, s.OrganisationId, s.Title, s.Value, s.FrameworkId, s.Status,
-            new SpecificationDetails(s.OutcomeIds, s.MeasureIds),
+            new SpecificationDetails(s.OutcomeIds, s.MeasureIds, s.ContractTermOutcomeIds),
             new TenderDetails(s.Weighting, s.WeightingIsDefault, s.ScoreFormulaVersion),
             s.Award, s.Terms, s.LiveFrom, s.ReturnsDue, s.History, s.CreatedAt, s.UpdatedAt, contract.Etag!);
     }

@@ -67,5 +67,9 @@ public sealed class ContractState
     [Id(19)]
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The specified outcomes that cannot be linked to the contract's subject matter: contract terms, not KPIs.</summary>
+    [Id(20)]
+    public List<string> ContractTermOutcomeIds { get; set; } = [];
+
     public bool IsScored(string bidId) => Bids.Any(b => b.Id == bidId && b.Scores is not null);
 }

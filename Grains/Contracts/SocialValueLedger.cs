@@ -1,19 +1,22 @@
+using SocialValue.Frameworks;
+
 namespace SocialValue.Contracts;
 
 /// <summary>Pure sums over a contract's terms and accepted returns: the social value totals and the performance review.</summary>
+/// <remarks>
+/// Pounds are never invented: a line the formula could not value (no proxy value in force) counts in units only, and
+/// every £ total says how many measures it leaves out. Figures that do not add up across periods (a share, a change on
+/// the previous year) are taken from the latest period instead of being summed.
+/// </remarks>
 public static class SocialValueLedger
 {
     public static SocialValueTotals Totals(string contractId, ContractState contract, int? year)
     {
-        var measures = contract.Terms.Select(term =>
-        {
-            var periods = Delivered(contract, term.MeasureId, year).ToList();
-            return new MeasureTotal(term.MeasureId, term.Title, term.Unit, term.ThemeId, term.OutcomeId, term.FormulaVersion,
-                term.Target, periods.Sum(p => p.Quantity), term.CommittedValue, periods.Sum(p => p.Value), periods);
-        }).ToList();
+        var measures = contract.Terms.Select(term => Measure(term, Delivered(contract, term.MeasureId, year).ToList())).ToList();
         var outcomes = Group(contract.Terms, measures, t => (t.OutcomeId, t.OutcomeName));
         var themes = Group(contract.Terms, measures, t => (t.ThemeId, t.ThemeName));
-        var total = new ValueTotal(measures.Sum(m => m.CommittedValue ?? 0), measures.Sum(m => m.DeliveredValue));
+        var total = new ValueTotal(
+            measures.Sum(m => m.CommittedValue ?? 0), measures.Sum(m => m.DeliveredValue ?? 0), measures.Count(m => m.Unvalued));
         return new SocialValueTotals(contractId, contract.OrganisationId, contract.Title, contract.FrameworkId, year, measures, outcomes, themes, total);
     }
 
@@ -21,7 +24,7 @@ public static class SocialValueLedger
     {
         var measures = contract.Terms.Select(term =>
         {
-            var delivered = Delivered(contract, term.MeasureId, year: null).Sum(p => p.Quantity);
+            var delivered = DeliveredUnits(term, Delivered(contract, term.MeasureId, year: null).ToList());
             decimal? share = term.Target == 0 ? null : Math.Round(delivered / term.Target, 4);
             var shortfall = delivered < term.Target * (1 - threshold);
             return new MeasurePerformance(term.MeasureId, term.Title, term.Unit, term.Target, delivered, share, shortfall);
@@ -30,13 +33,28 @@ public static class SocialValueLedger
         return new PerformanceReview(contractId, contract.Status, at, threshold, measures.Any(m => m.Shortfall), measures, overdue);
     }
 
+    private static MeasureTotal Measure(SocialValueTerm term, IReadOnlyList<PeriodValue> periods)
+    {
+        var valued = periods.Where(p => p.Gbp is not null).ToList();
+        var unvaluedPeriods = periods.Count - valued.Count;
+        decimal? delivered = valued.Count > 0 ? valued.Sum(p => p.Gbp!.Value)
+            : periods.Count > 0 || term.CommittedValue is null ? null
+            : 0;
+        return new MeasureTotal(term.MeasureId, term.Title, term.Unit, term.Direction, term.ThemeId, term.OutcomeId, term.FormulaVersion,
+            term.Target, DeliveredUnits(term, periods), term.CommittedValue, delivered, unvaluedPeriods,
+            term.CommittedValue is null || unvaluedPeriods > 0, periods);
+    }
+
+    private static decimal DeliveredUnits(SocialValueTerm term, IReadOnlyList<PeriodValue> periods) =>
+        MeasureFigure.Adds(term.Figure) ? periods.Sum(p => p.Units) : periods.Count > 0 ? periods[^1].Units : 0;
+
     private static IEnumerable<PeriodValue> Delivered(ContractState contract, string measureId, int? year) =>
         from r in contract.Returns
         where r.Status == ReturnStatus.Accepted && (year is null || Quarter.TryParse(r.Period, out var q) && q.Year == year)
         from line in r.Lines
         where line.MeasureId == measureId
         orderby r.Period
-        select new PeriodValue(r.Period, r.Id, line.Quantity, line.Value, line.FormulaVersion, line.ValuedAt);
+        select new PeriodValue(r.Period, r.Id, line.Quantity, line.Units, line.Gbp, line.FormulaVersion, line.ValuedAt);
 
     private static List<GroupTotal> Group(
         IReadOnlyList<SocialValueTerm> terms, IReadOnlyList<MeasureTotal> measures, Func<SocialValueTerm, (string Id, string Name)> key) =>
@@ -48,6 +66,7 @@ public static class SocialValueLedger
                 group.Key.Name,
                 [.. group.GroupBy(p => p.Second.Unit).Select(u => new UnitTotal(u.Key, u.Sum(p => p.Second.CommittedUnits), u.Sum(p => p.Second.DeliveredUnits)))],
                 group.Sum(p => p.Second.CommittedValue ?? 0),
-                group.Sum(p => p.Second.DeliveredValue))),
+                group.Sum(p => p.Second.DeliveredValue ?? 0),
+                group.Count(p => p.Second.Unvalued))),
     ];
 }

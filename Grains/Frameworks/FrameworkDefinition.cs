@@ -36,7 +36,11 @@ public sealed record OutcomeDefinition(
     string? MarmotPriority = null,
     string? Note = null);
 
-/// <summary>A measure: what a supplier reports, its unit, and the default formula that values it.</summary>
+/// <summary>
+/// A measure: what a supplier reports, its unit, its figure and the default formula that values it in £. The shipped
+/// formulas never turn a count into pounds by themselves: counts are valued through a proxy value named after the
+/// measure (<c>Quantity * Proxy("economic-growth-m2")</c>), measures counted in £ as themselves.
+/// </summary>
 /// <param name="Id">A slug unique within the framework.</param>
 /// <param name="Title">The measure in the source's words.</param>
 /// <param name="Unit">What the reported quantity counts: <c>number</c>, <c>FTE</c>, <c>£</c>, <c>%</c>, <c>hours</c>, …</param>
@@ -47,6 +51,11 @@ public sealed record OutcomeDefinition(
 /// <param name="Number">The source's own number for the measure, where it has one (Knowsley's 1–29).</param>
 /// <param name="Options">The source's "options for achieving" text, where it has one; items on separate lines.</param>
 /// <param name="Note">A judgement made reading the source, when one was needed.</param>
+/// <param name="Direction">Whether the measure asks for more or for less; its figure counts success positively either way.</param>
+/// <param name="Figure">
+/// The figure in the measure's unit, over the same names as the formula (a share, a change on the previous year); the
+/// quantity reported when the source is silent.
+/// </param>
 public sealed record MeasureDefinition(
     string Id,
     string Title,
@@ -54,4 +63,6 @@ public sealed record MeasureDefinition(
     string Formula,
     int? Number = null,
     string? Options = null,
-    string? Note = null);
+    string? Note = null,
+    MeasureDirection Direction = MeasureDirection.Increase,
+    string Figure = MeasureFigure.Quantity);

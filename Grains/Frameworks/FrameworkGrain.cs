@@ -21,9 +21,13 @@ public sealed class FrameworkGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (!framework.RecordExists && ReferenceFrameworks.Find(Key) is { } template)
+        if (ReferenceFrameworks.Find(Key) is { } template)
         {
+            // A shipped framework's themes, outcomes and measures always come from the seeds; what is stored for it is
+            // only the proxy values its administrator has set.
+            var proxyValues = framework.RecordExists ? framework.State.ProxyValues : [];
             framework.State = FromTemplate(template);
+            framework.State.ProxyValues = proxyValues;
             _isTemplate = true;
         }
         return Task.CompletedTask;
@@ -86,17 +90,22 @@ public sealed class FrameworkGrain(
         var existing = AllMeasures().Select(m => m.Measure.Id).ToList();
         var measureId = NewId(newMeasure.Id, "measure", existing, $"{theme.Id}-m{existing.Count + 1}");
         var compiled = formulas.Compile(newMeasure.Formula);
+        var figure = newMeasure.Figure ?? MeasureFigure.Quantity;
+        var compiledFigure = formulas.Compile(figure);
         var measure = new MeasureState
         {
             Id = measureId,
             Title = newMeasure.Title,
             Unit = newMeasure.Unit,
             Options = newMeasure.Options,
+            Direction = newMeasure.Direction,
+            Figure = figure,
             Versions = [new FormulaVersionDetails(1, newMeasure.Formula, newMeasure.Author, time.GetUtcNow())],
         };
         outcome.Measures.Add(measure);
         await SaveAsync();
         _compiled[(measureId, 1)] = compiled;
+        _compiled[(measureId, FigureVersion)] = compiledFigure;
         return AsDetails(theme, outcome, measure);
     }
 
@@ -129,11 +138,7 @@ public sealed class FrameworkGrain(
         {
             throw new ValidationException("version", $"Measure '{measureId}' has versions 1 to {measure.Versions.Count}, not {number}.");
         }
-        if (!_compiled.TryGetValue((measureId, number), out var compiled))
-        {
-            compiled = _compiled[(measureId, number)] = formulas.Compile(measure.Versions[number - 1].Source);
-        }
-        return Task.FromResult(Evaluate(measureId, compiled, number, request));
+        return Task.FromResult(Evaluate(measureId, Compiled(measureId, number, measure.Versions[number - 1].Source), number, request));
     }
 
     public Task<EvaluationResult> TryFormulaAsync(string measureId, string source, EvaluationRequest request)
@@ -150,9 +155,51 @@ public sealed class FrameworkGrain(
         return new EvaluationResult(measureId, value, version, at);
     }
 
+    public Task<Valuation> ValueAsync(string measureId, EvaluationRequest request)
+    {
+        var (_, _, measure) = Measure(measureId);
+        var number = request.Version ?? measure.Versions.Count;
+        if (number < 1 || number > measure.Versions.Count)
+        {
+            throw new ValidationException("version", $"Measure '{measureId}' has versions 1 to {measure.Versions.Count}, not {number}.");
+        }
+        var at = request.At ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var inputs = new FormulaInputs(request.Quantity, request.Target, request.ContractValue, request.Inputs, request.Lists);
+        var units = formulas.Evaluate(Compiled(measureId, FigureVersion, measure.Figure), inputs);
+        string? missingProxy = null;
+        try
+        {
+            var gbp = formulas.Evaluate(Compiled(measureId, number, measure.Versions[number - 1].Source), inputs, code =>
+            {
+                var value = ProxyValueAt(code, at);
+                missingProxy ??= value is null ? code : null;
+                return value;
+            });
+            return Task.FromResult(new Valuation(measureId, units, gbp, number, at, null));
+        }
+        catch (FormulaEvaluationException) when (missingProxy is not null)
+        {
+            return Task.FromResult(new Valuation(measureId, units, null, number, at,
+                $"No proxy value '{missingProxy}' is in force on {at:yyyy-MM-dd}, so this figure is counted in units, not £."));
+        }
+    }
+
+    // The figure is not versioned: it says what the measure counts, which a new formula version does not change.
+    private const int FigureVersion = 0;
+
+    private CompiledFormula Compiled(string measureId, int version, string source)
+    {
+        if (!_compiled.TryGetValue((measureId, version), out var compiled))
+        {
+            compiled = _compiled[(measureId, version)] = formulas.Compile(source);
+        }
+        return compiled;
+    }
+
     public async Task<IReadOnlyList<ProxyValueEntry>> SetProxyValueAsync(string code, decimal value, DateOnly effectiveFrom, string author)
     {
-        EnsureEditable();
+        // Proxy values are the framework administrator's to set, on a shipped framework too: the seeds ship none.
+        EnsureExists();
         var values = framework.State.ProxyValues;
         values.RemoveAll(p => p.Code == code && p.EffectiveFrom == effectiveFrom);
         values.Add(new ProxyValueEntry(code, value, effectiveFrom, author));
@@ -167,6 +214,11 @@ public sealed class FrameworkGrain(
     private async Task SaveAsync()
     {
         await framework.WriteStateAsync();
+        if (_isTemplate)
+        {
+            // The index lists the shipped frameworks already, and their proxy values are not in it.
+            return;
+        }
         await FollowUpAsync("index", () => GrainFactory.GetGrain<IFrameworkIndexGrain>(IFrameworkIndexGrain.All)
             .UpsertAsync(new FrameworkSummary(Key, framework.State.Name, false, framework.State.CopiedFrom)));
     }
@@ -236,28 +288,31 @@ public sealed class FrameworkGrain(
             .Where(p => p.value is not null)
             .ToDictionary(p => p.code, p => p.value!.Value);
         return new FrameworkDetails(Key, state.Name, _isTemplate, state.CopiedFrom, [.. state.Themes.Select(AsDetails)],
-            inForce, state.ProxyValues, _isTemplate ? TemplateETag : framework.Etag!);
+            inForce, state.ProxyValues, framework.Etag ?? TemplateETag);
     }
 
     private static ThemeDetails AsDetails(ThemeState theme) =>
-        new(theme.Id, theme.Code, theme.Name, [.. theme.Outcomes.Select(o => AsDetails(theme, o))]);
+        new(theme.Id, theme.Code, theme.Name, [.. theme.Outcomes.Select(o => AsDetails(theme, o))], theme.Note);
 
     private static OutcomeDetails AsDetails(ThemeState theme, OutcomeState outcome) =>
-        new(outcome.Id, outcome.Name, outcome.MarmotPriority, [.. outcome.Measures.Select(m => AsDetails(theme, outcome, m))]);
+        new(outcome.Id, outcome.Name, outcome.MarmotPriority, [.. outcome.Measures.Select(m => AsDetails(theme, outcome, m))], outcome.Note);
 
     private static MeasureDetails AsDetails(ThemeState theme, OutcomeState outcome, MeasureState measure) =>
-        new(measure.Id, measure.Number, measure.Title, measure.Unit, measure.Options, theme.Id, outcome.Id, measure.Versions[^1]);
+        new(measure.Id, measure.Number, measure.Title, measure.Unit, measure.Options, theme.Id, outcome.Id, measure.Versions[^1],
+            measure.Direction, measure.Figure, measure.Note);
 
     private static ThemeState CopyTheme(ThemeDetails theme, string author, DateTimeOffset at) => new()
     {
         Id = theme.Id,
         Code = theme.Code,
         Name = theme.Name,
+        Note = theme.Note,
         Outcomes = [.. theme.Outcomes.Select(o => new OutcomeState
         {
             Id = o.Id,
             Name = o.Name,
             MarmotPriority = o.MarmotPriority,
+            Note = o.Note,
             Measures = [.. o.Measures.Select(m => new MeasureState
             {
                 Id = m.Id,
@@ -265,6 +320,9 @@ public sealed class FrameworkGrain(
                 Title = m.Title,
                 Unit = m.Unit,
                 Options = m.Options,
+                Direction = m.Direction,
+                Figure = m.Figure,
+                Note = m.Note,
                 Versions = [m.Formula with { Version = 1, Author = author, PublishedAt = at }],
             })],
         })],
@@ -278,11 +336,13 @@ public sealed class FrameworkGrain(
             Id = t.Id,
             Code = t.Code,
             Name = t.Name,
+            Note = t.Note,
             Outcomes = [.. t.Outcomes.Select(o => new OutcomeState
             {
                 Id = o.Id,
                 Name = o.Name,
                 MarmotPriority = o.MarmotPriority,
+                Note = o.Note,
                 Measures = [.. o.Measures.Select(m => new MeasureState
                 {
                     Id = m.Id,
@@ -290,6 +350,9 @@ public sealed class FrameworkGrain(
                     Title = m.Title,
                     Unit = m.Unit,
                     Options = m.Options,
+                    Direction = m.Direction,
+                    Figure = m.Figure,
+                    Note = m.Note,
                     Versions = [new FormulaVersionDetails(1, m.Formula, "seed", TemplatePublishedAt)],
                 })],
             })],

@@ -30,6 +30,9 @@ public sealed class ThemeState
 
     [Id(3)]
     public List<OutcomeState> Outcomes { get; set; } = [];
+
+    [Id(4)]
+    public string? Note { get; set; }
 }
 
 [GenerateSerializer]
@@ -46,6 +49,9 @@ public sealed class OutcomeState
 
     [Id(3)]
     public List<MeasureState> Measures { get; set; } = [];
+
+    [Id(4)]
+    public string? Note { get; set; }
 }
 
 [GenerateSerializer]
@@ -68,4 +74,14 @@ public sealed class MeasureState
 
     [Id(5)]
     public List<FormulaVersionDetails> Versions { get; set; } = [];
+
+    [Id(6)]
+    public MeasureDirection Direction { get; set; }
+
+    /// <summary>The figure's source (see <see cref="MeasureDetails.Figure"/>); state stored before figures existed reads as the quantity.</summary>
+    [Id(7)]
+    public string Figure { get; set; } = MeasureFigure.Quantity;
+
+    [Id(8)]
+    public string? Note { get; set; }
 }

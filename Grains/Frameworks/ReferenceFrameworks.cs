@@ -85,6 +85,7 @@ public static partial class ReferenceFrameworks
             Text(measure.Title, what, "title");
             Text(measure.Unit, what, "unit");
             Text(measure.Formula, what, "formula");
+            Text(measure.Figure, what, "figure");
             Optional(measure.Options, what, "options text");
             Optional(measure.Note, what, "note");
             if (measure.Number is { } number)

@@ -141,7 +141,7 @@ public sealed class KiteMarkApplicationGrain(
         await SaveAsync();
         deadlines.Release(scheduled, State.ExpiryJob);
 
-        if (transition.To is KiteMarkState.Awarded or KiteMarkState.Revoked or KiteMarkState.Expired)
+        if (transition.To is KiteMarkState.Awarded or KiteMarkState.Revoked or KiteMarkState.Expired or KiteMarkState.Lapsed)
         {
             await FollowUpAsync("register", SyncRegisterAsync);
         }
@@ -185,7 +185,7 @@ public sealed class KiteMarkApplicationGrain(
         new(State.ConsentToPublish, AcceptedCriteria(), firedByScheduler);
 
     private HashSet<string> AcceptedCriteria() =>
-        [.. State.Evidence.Where(e => e.Review is { Accepted: true }).Select(e => e.CriterionId)];
+        [.. State.Evidence.Where(e => e.Counts).Select(e => e.CriterionId)];
 
     private IKiteMarkApplicationIndexGrain Index() => GrainFactory.GetGrain<IKiteMarkApplicationIndexGrain>(State.AwardingBodyId);
 
@@ -217,7 +217,7 @@ public sealed class KiteMarkApplicationGrain(
         var coverage = State.Scheme.Themes.Select(theme =>
         {
             var evidence = State.Evidence.Where(e => e.ThemeId == theme.Id).ToList();
-            var acceptedCount = evidence.Count(e => e.Review is { Accepted: true });
+            var acceptedCount = evidence.Count(e => e.Counts);
             return new ThemeCoverage(theme.Id, theme.Name, acceptedCount, evidence.Count(e => e.Review is null),
                 evidence.Count(e => e.Review is { Accepted: false }), acceptedCount > 0);
         });

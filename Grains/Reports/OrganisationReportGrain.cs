@@ -28,7 +28,7 @@ public sealed class OrganisationReportGrain([FromKeyedServices(BusinessClock.Key
                 var first = g.First().Measure;
                 return new ReportMeasure(g.Key.Framework, first.MeasureId, first.Title, first.Unit, first.ThemeId, first.OutcomeId,
                     g.Sum(m => m.Measure.CommittedUnits), g.Sum(m => m.Measure.DeliveredUnits),
-                    g.Sum(m => m.Measure.CommittedValue ?? 0), g.Sum(m => m.Measure.DeliveredValue));
+                    g.Sum(m => m.Measure.CommittedValue ?? 0), g.Sum(m => m.Measure.DeliveredValue ?? 0), g.Count(m => m.Measure.Unvalued));
             })
             .OrderBy(m => m.FrameworkId).ThenBy(m => m.ThemeId).ThenBy(m => m.MeasureId)
             .ToList();
@@ -38,11 +38,12 @@ public sealed class OrganisationReportGrain([FromKeyedServices(BusinessClock.Key
             year,
             time.GetUtcNow(),
             [.. totals.Select(t => new ReportContract(t.Contract.Id, t.Contract.Title, t.Contract.State, t.Contract.FrameworkId,
-                t.Totals.Total.CommittedValue, t.Totals.Total.DeliveredValue))],
+                t.Totals.Total.CommittedValue, t.Totals.Total.DeliveredValue, t.Totals.Total.UnvaluedMeasures))],
             Groups(totals, t => t.Themes),
             Groups(totals, t => t.Outcomes),
             measures,
-            new ValueTotal(totals.Sum(t => t.Totals.Total.CommittedValue), totals.Sum(t => t.Totals.Total.DeliveredValue)),
+            new ValueTotal(totals.Sum(t => t.Totals.Total.CommittedValue), totals.Sum(t => t.Totals.Total.DeliveredValue),
+                measures.Sum(m => m.UnvaluedContracts)),
             await MaturityAsync(),
             await KiteMarkAsync());
     }
@@ -60,7 +61,8 @@ public sealed class OrganisationReportGrain([FromKeyedServices(BusinessClock.Key
                     .GroupBy(u => u.Unit)
                     .Select(u => new UnitTotal(u.Key, u.Sum(x => x.Committed), u.Sum(x => x.Delivered)))],
                 g.Sum(x => x.Group.CommittedValue),
-                g.Sum(x => x.Group.DeliveredValue)))
+                g.Sum(x => x.Group.DeliveredValue),
+                g.Sum(x => x.Group.UnvaluedMeasures)))
             .OrderBy(g => g.FrameworkId).ThenBy(g => g.Id)];
 
     private async Task<ReportMaturity?> MaturityAsync()

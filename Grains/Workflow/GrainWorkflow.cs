@@ -58,6 +58,12 @@ public abstract class GrainWorkflow<TState, TTrigger>
     /// <summary>When the trigger being fired was fired, for entry actions that stamp a date (e.g. the award's).</summary>
     protected DateTimeOffset FiredAt => _firing is null ? throw NotFiring() : _firedAt;
 
+    /// <summary>Who fired the trigger being fired, for entry actions that record it.</summary>
+    protected string FiredBy => Firing.Actor;
+
+    /// <summary>The reason given with the trigger being fired ("" when none), for entry actions that record it.</summary>
+    protected string FiredReason => Firing.Reason ?? "";
+
     private TransitionRequest Firing => _firing ?? throw NotFiring();
 
     /// <summary>The triggers configured for <paramref name="state"/>, in enum order; none for a final state.</summary>

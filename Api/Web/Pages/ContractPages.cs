@@ -43,8 +43,11 @@ internal static class ContractPages
         var bids = readsBids ? await grain.GetBidsAsync() : [];
         var returns = await grain.GetReturnsAsync();
         var visited = contract.History.Select(h => h.From).ToHashSet();
-        var delivery = contract.Terms.Count == 0 ? Empty : BarChart.Svg("contract-by-theme", "Social value committed against delivered, by theme",
-            [.. (await grain.GetSocialValueAsync(null)).Themes.Select(t => (t.Name, t.CommittedValue, t.DeliveredValue))]);
+        var socialValue = contract.Terms.Count == 0 ? null : await grain.GetSocialValueAsync(null);
+        var delivery = socialValue is null ? Empty : H($"""
+            {BarChart.Svg("contract-by-theme", "Social value committed against delivered, by theme", [.. socialValue.Themes.Select(t => (t.Name, t.CommittedValue, t.DeliveredValue))])}
+            {When(socialValue.Total.UnvaluedMeasures > 0, H($"<p class=\"muted\">£ leave out {socialValue.Total.UnvaluedMeasures} of {socialValue.Measures.Count} measures that have no proxy value in force; they count in units only.</p>"))}
+            """);
 
         Markup TriggerFields(string trigger) => trigger switch
         {
@@ -109,14 +112,22 @@ internal static class ContractPages
     private static Markup Terms(ContractDetails contract, Markup delivery) => When(contract.Terms.Count > 0, H($"""
         <section aria-labelledby="terms-h">
           <h2 id="terms-h">Social value terms</h2>
-          <p>Awarded to {contract.Award?.Supplier} on {Format.Date(contract.Award?.AwardedAt)}.</p>
+          <p>Awarded to {contract.Award?.Supplier} on {Format.Date(contract.Award?.AwardedAt)}. Contract KPIs serve outcomes linked to the contract's subject matter and are monitored through the returns; contract terms serve outcomes that cannot be linked to it.</p>
           <div class="table-wrap"><table>
-          <thead><tr><th scope="col">Measure</th><th scope="col">Theme</th><th scope="col" class="num">Target</th><th scope="col" class="num">Committed value</th><th scope="col" class="num">Formula</th></tr></thead>
-          <tbody>{contract.Terms.Select(t => H($"<tr><td>{t.Title}</td><td>{t.ThemeName}</td><td class=\"num\">{Format.Number(t.Target)} {t.Unit}</td><td class=\"num\">{Format.Pounds(t.CommittedValue)}</td><td class=\"num\">v{t.FormulaVersion}</td></tr>"))}</tbody>
+          <thead><tr><th scope="col">Measure</th><th scope="col">Kind</th><th scope="col">Theme</th><th scope="col" class="num">Target</th><th scope="col" class="num">Committed value</th><th scope="col" class="num">Formula</th></tr></thead>
+          <tbody>{contract.Terms.OrderBy(t => t.Kind).Select(t => H($"<tr data-kind=\"{t.Kind}\"><td>{t.Title}</td><td>{(t.Kind == TermKind.Kpi ? "Contract KPI" : "Contract term")}</td><td>{t.ThemeName}</td><td class=\"num\">{Format.Number(t.Target)} {t.Unit}</td><td class=\"num\">{Gbp(t.CommittedValue, t.CommittedValueNote)}</td><td class=\"num\">v{t.FormulaVersion}</td></tr>"))}</tbody>
           </table></div>
+          {(contract.Award?.Answers is { } answers ? H($"""
+            <h3>The winning bid's answers, now terms of the contract</h3>
+            <dl class="answers"><dt>How the outcomes will be delivered</dt><dd>{answers.Delivery}</dd><dt>How delivery will be measured and verified</dt><dd>{answers.Measurement}</dd></dl>
+            """) : Empty)}
           <div class="chart-box">{delivery}</div>
         </section>
         """));
+
+    /// <summary>A £ figure, or "unvalued" with the reason on hover: pounds are never shown for a figure that has none.</summary>
+    private static Markup Gbp(decimal? gbp, string? whyNot) =>
+        gbp is { } value ? H($"{Format.Pounds(value)}") : H($"<span title=\"{whyNot}\">unvalued</span>");
 
     private static Markup Returns(HttpContext context, string id, IReadOnlyList<ReturnDetails> returns, Dictionary<string, string> measures, bool commissioner) => H($"""
         <section aria-labelledby="returns-h">
@@ -124,7 +135,7 @@ internal static class ContractPages
           {(returns.Count == 0 ? H($"<p>No returns yet.</p>") : Join(returns.Select(r => H($"""
             <article class="return" id="return-{r.Id}">
               <h3>{r.Period} <span class="badge {r.Status.ToString().ToLowerInvariant()}">{Format.Words(r.Status)}</span></h3>
-              <ul>{r.Lines.Select(l => H($"<li>{measures.GetValueOrDefault(l.MeasureId, l.MeasureId)}: {Format.Number(l.Quantity)} = {Format.Pounds(l.Value)} (formula v{l.FormulaVersion}){When(l.Evidence is not null, H($" — evidence: {l.Evidence}"))}</li>"))}</ul>
+              <ul>{r.Lines.Select(l => H($"<li>{measures.GetValueOrDefault(l.MeasureId, l.MeasureId)}: {Format.Number(l.Units)} = {Gbp(l.Gbp, l.UnvaluedReason)} (formula v{l.FormulaVersion}){When(l.Evidence is not null, H($" — evidence: {l.Evidence}"))}</li>"))}</ul>
               <p class="muted">Submitted by {r.SubmittedBy} on {Format.Date(r.SubmittedAt)}.{(r.Verification is { } v ? H($" {(v.Accepted ? "Accepted" : "Rejected")} by {v.By} on {Format.Date(v.At)}{When(v.Comment is not null, H($": “{v.Comment}”"))}.") : Empty)}</p>
               {When(commissioner && r.Status == ReturnStatus.Submitted, WebForms.Form(context, $"/contracts/{id}/returns/{r.Id}/verification", H($"""
                 <label for="comment-{r.Id}">Comment (needed to reject)</label><input id="comment-{r.Id}" name="comment" maxlength="2000">

@@ -159,10 +159,13 @@ internal static class DashboardPages
     private static async Task<Markup> ContractsAsync(IGrainFactory grains, string organisationId, IReadOnlyList<ContractSummary> contracts)
     {
         var themes = new Dictionary<string, (decimal Committed, decimal Delivered)>();
+        var unvalued = 0;
         foreach (var contract in contracts.Where(c => c.OrganisationId == organisationId
             && c.State is ContractStatus.Awarded or ContractStatus.Live or ContractStatus.Completed or ContractStatus.Terminated))
         {
-            foreach (var theme in (await grains.GetGrain<IContractGrain>(contract.Id).GetSocialValueAsync(null)).Themes)
+            var socialValue = await grains.GetGrain<IContractGrain>(contract.Id).GetSocialValueAsync(null);
+            unvalued += socialValue.Total.UnvaluedMeasures;
+            foreach (var theme in socialValue.Themes)
             {
                 var (committed, delivered) = themes.GetValueOrDefault(theme.Name);
                 themes[theme.Name] = (committed + theme.CommittedValue, delivered + theme.DeliveredValue);
@@ -181,6 +184,7 @@ internal static class DashboardPages
                 """))}
               <h3>Social value by theme</h3>
               {(themes.Count == 0 ? H($"<p>No social value committed yet.</p>") : H($"<div class=\"chart-box\">{BarChart.Svg("by-theme", "Social value committed against delivered, by theme", [.. themes.Select(t => (t.Key, t.Value.Committed, t.Value.Delivered))])}</div>"))}
+              {When(unvalued > 0, H($"<p class=\"muted\">£ leave out {unvalued} contract measures that have no proxy value in force; they count in units only.</p>"))}
             </section>
             """);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SocialValue.Formulas;
 using SocialValue.Frameworks;
 
 namespace SocialValue.Grains.Tests.Frameworks;
@@ -143,35 +144,59 @@ public sealed class ReferenceFrameworksTests
     }
 
     [Fact]
-    public void Every_measure_has_a_unit_and_a_formula_over_the_formula_context()
+    public void Every_measure_has_a_unit_and_a_formula_and_figure_over_the_formula_context()
     {
+        var engine = new FormulaEngine();
         foreach (var measure in ReferenceFrameworks.All.SelectMany(Measures))
         {
             Assert.Contains(measure.Unit, Units);
-            var formula = SyntaxFactory.ParseExpression(measure.Formula);
-            Assert.Empty(formula.GetDiagnostics());
-            Assert.Equal(measure.Formula.Length, formula.FullSpan.Length);
-            Assert.All(
-                formula.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>(),
-                name => Assert.Contains(name.Identifier.Text, FormulaNames));
+            foreach (var source in new[] { measure.Formula, measure.Figure })
+            {
+                var expression = SyntaxFactory.ParseExpression(source);
+                Assert.Empty(expression.GetDiagnostics());
+                Assert.Equal(source.Length, expression.FullSpan.Length);
+                Assert.All(
+                    expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>(),
+                    name => Assert.Contains(name.Identifier.Text, FormulaNames));
+                Assert.Empty(engine.Check(source));
+            }
+            // A figure is in the measure's own unit: it never reads a proxy value (£ per unit).
+            Assert.DoesNotContain("Proxy(", measure.Figure, StringComparison.Ordinal);
         }
     }
 
     [Fact]
-    public void Formulas_fit_the_kind_of_measure()
+    public void Figures_fit_the_kind_of_measure_and_count_success_positively()
     {
-        Assert.Equal("Quantity / Input(\"totalRevenueSpend\") * 100", Measure("walsall", "economic-growth-m1").Formula);
-        Assert.Equal("(Quantity - Input(\"previousYear\")) / Input(\"previousYear\") * 100", Measure("thurrock", "cs5-m1").Formula);
-        Assert.Equal("Quantity", Measure("cheshire-merseyside", "economic-m18").Formula);
-        Assert.Equal("£", Measure("cheshire-merseyside", "economic-m18").Unit);
+        Assert.Equal("Quantity / Input(\"totalRevenueSpend\") * 100", Measure("walsall", "economic-growth-m1").Figure);
+        Assert.Equal(MeasureDirection.Reduce, Measure("thurrock", "cs5-m1").Direction);
+        Assert.Equal("(Input(\"previousYear\") - Quantity) / Input(\"previousYear\") * 100", Measure("thurrock", "cs5-m1").Figure);
+        Assert.Equal("Input(\"previousYear\") - Quantity", Measure("knowsley", "m11").Figure);
+        Assert.Equal(MeasureDirection.Increase, Measure("knowsley", "m16").Direction);
+        Assert.Equal("Quantity - Input(\"previousYear\")", Measure("knowsley", "m16").Figure);
+        Assert.Equal(MeasureFigure.Quantity, Measure("cheshire-merseyside", "economic-m1").Figure);
         Assert.Equal("FTE", Measure("cheshire-merseyside", "economic-m1").Unit);
+    }
+
+    [Theory]
+    [InlineData("walsall", "communities-m2")]
+    [InlineData("thurrock", "cs5-m1")]
+    [InlineData("thurrock", "cs1-m7")]
+    [InlineData("thurrock", "cs2-m10")]
+    [InlineData("knowsley", "m10")]
+    [InlineData("knowsley", "m11")]
+    [InlineData("knowsley", "m12")]
+    [InlineData("cheshire-merseyside", "environmental-m3")]
+    public void Measures_that_ask_for_less_are_the_reductions_the_seeds_name(string framework, string measure)
+    {
+        Assert.Equal(MeasureDirection.Reduce, Measure(framework, measure).Direction);
+        Assert.Equal(8, ReferenceFrameworks.All.SelectMany(Measures).Count(m => m.Direction == MeasureDirection.Reduce));
     }
 
     [Fact]
     public void No_framework_carries_proxy_values()
     {
         Assert.DoesNotContain(typeof(FrameworkDefinition).GetProperties(), p => p.Name.Contains("Proxy", StringComparison.OrdinalIgnoreCase));
-        Assert.All(ReferenceFrameworks.All.SelectMany(Measures), m => Assert.DoesNotContain("Proxy(", m.Formula, StringComparison.Ordinal));
 
         var assembly = typeof(ReferenceFrameworks).Assembly;
         foreach (var framework in ReferenceFrameworks.All)
@@ -180,6 +205,21 @@ public sealed class ReferenceFrameworksTests
             using var document = JsonDocument.Parse(stream);
             Assert.DoesNotContain(PropertyNames(document.RootElement), n => n.Contains("proxy", StringComparison.OrdinalIgnoreCase));
         }
+    }
+
+    [Fact]
+    public void No_shipped_formula_turns_a_count_into_pounds()
+    {
+        var measures = ReferenceFrameworks.All.SelectMany(Measures).ToList();
+
+        // Measures counted in £ are their own value; every other measure is valued only through a proxy value named
+        // after it, which no framework ships, so it stays in units until an administrator sets one.
+        Assert.All(measures.Where(m => m.Unit == "£"), m => Assert.Equal("Quantity", m.Formula));
+        Assert.All(measures.Where(m => m.Unit != "£" && m.Formula != "Quantity"), m => Assert.Contains($"Proxy(\"{m.Id}\")", m.Formula));
+        // The spend-share measures count spend in £ and report it as a share: the spend is valued as itself.
+        Assert.Equal(["economic-growth-m1", "cs2-m2", "cs2-m3", "cs2-m9"],
+            measures.Where(m => m.Unit != "£" && m.Formula == "Quantity").Select(m => m.Id));
+        Assert.All(measures.Where(m => m.Unit != "£" && m.Formula == "Quantity"), m => Assert.Contains("Input(\"total", m.Figure));
     }
 
     [Fact]

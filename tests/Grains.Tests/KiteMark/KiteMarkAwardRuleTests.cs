@@ -143,7 +143,7 @@ public sealed class KiteMarkAwardRuleTests
         Assert.Equal(KiteMarkState.UnderReview, application.State);
 
         Assert.Equal(["UnderReview", "MoreEvidenceRequested"], application.History.Select(h => h.From));
-        Assert.All([KiteMarkState.Expired, KiteMarkState.Revoked, KiteMarkState.Rejected, KiteMarkState.Withdrawn],
+        Assert.All([KiteMarkState.Expired, KiteMarkState.Revoked, KiteMarkState.Rejected, KiteMarkState.Withdrawn, KiteMarkState.Lapsed],
             state => Assert.Empty(workflow.TriggersOf(state)));
     }
 

@@ -22,8 +22,8 @@ public sealed class KiteMarkSchemeTests
     public void Themes_hold_the_criteria_counted_in_the_seed()
     {
         // Social 9; Economic 6 jobs/employment + 8 inclusive growth; Environment 7 (printed once, the repeat dropped);
-        // Innovation 2 (appendix c's Social Innovation outcomes).
-        Assert.Equal([9, 14, 7, 2], Scheme.Themes.Select(t => t.Criteria.Count));
+        // Innovation 3 (appendix c's Social Innovation outcomes, the third on the appendix's last line).
+        Assert.Equal([9, 14, 7, 3], Scheme.Themes.Select(t => t.Criteria.Count));
     }
 
     [Fact]
@@ -64,6 +64,7 @@ public sealed class KiteMarkSchemeTests
     [InlineData("economic-8", "Partnerships between Anchor Institutions (Developing anchor collaboratives and networks to support shared Social Impact, Social Innovation, Learning and Good Practice)")]
     [InlineData("environment-5", "'Car miles' are reduced")]
     [InlineData("innovation-2", "Non-clinical treatment is promoted.")]
+    [InlineData("innovation-3", "Engagement in test beds or pilots is encouraged.")]
     public void Criteria_keep_the_seed_text_verbatim(string id, string text)
     {
         Assert.Equal(text, Assert.Single(AllCriteria, c => c.Id == id).Text);
@@ -79,9 +80,18 @@ public sealed class KiteMarkSchemeTests
     }
 
     [Fact]
+    public void The_third_innovation_criterion_says_where_the_seed_prints_it()
+    {
+        var third = Assert.Single(AllCriteria, c => c.Id == "innovation-3");
+
+        Assert.Contains("last line", third.Note);
+        Assert.All(AllCriteria.Where(c => c.Id != "innovation-3"), c => Assert.Null(c.Note));
+    }
+
+    [Fact]
     public void Criterion_ids_are_unique_and_numbered_within_their_theme()
     {
-        Assert.Equal(32, AllCriteria.Select(c => c.Id).Distinct().Count());
+        Assert.Equal(33, AllCriteria.Select(c => c.Id).Distinct().Count());
         Assert.All(Scheme.Themes, t => Assert.Equal(
             Enumerable.Range(1, t.Criteria.Count).Select(i => $"{t.Id}-{i}"),
             t.Criteria.Select(c => c.Id)));

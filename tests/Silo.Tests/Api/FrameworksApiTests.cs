@@ -159,8 +159,8 @@ public sealed class FrameworksApiTests : IAsyncLifetime
     [Fact]
     public async Task Division_by_zero_is_422_not_500()
     {
-        var response = await _admin.PostAsJsonAsync("/api/frameworks/walsall/measures/economic-growth-m1/evaluate",
-            new { quantity = 5, inputs = new { totalRevenueSpend = 0 } });
+        var response = await _admin.PostAsJsonAsync("/api/frameworks/walsall/measures/economic-growth-m1/formula/try",
+            new { source = "Quantity / Input(\"totalRevenueSpend\") * 100", quantity = 5, inputs = new { totalRevenueSpend = 0 } });
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("divides by zero", problem.GetProperty("detail").GetString());

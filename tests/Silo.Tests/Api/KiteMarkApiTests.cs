@@ -289,6 +289,32 @@ public sealed class KiteMarkApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_award_lapses_early_when_a_recorded_change_leaves_a_theme_without_evidence_and_leaves_the_register()
+    {
+        await _parties.AwardAsync("lapse-1");
+        var innovation = (await _parties.GetAsync("lapse-1")).GetProperty("evidence").EnumerateArray()
+            .Single(e => e.GetProperty("criterionId").GetString() == "innovation-1").GetProperty("id").GetString();
+        Assert.Single((await _parties.RegisterAsync()).EnumerateArray());
+
+        await _parties.FireAsync(_parties.Officer, "lapse-1", new { trigger = "RecordChange", reason = "Pilot ended", withdrawnEvidence = new[] { innovation } })
+            .AssertProblemAsync(HttpStatusCode.Forbidden);
+        var unknown = await _parties.FireAsync(_parties.Champion, "lapse-1", new { trigger = "RecordChange", reason = "Pilot ended", withdrawnEvidence = new[] { "e99" } })
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("'e99'", unknown.GetProperty("errors").GetProperty("withdrawnEvidence")[0].GetString());
+        Assert.Equal("Awarded", (await _parties.GetAsync("lapse-1")).GetProperty("state").GetString());
+
+        var lapsed = await _parties.FireAsync(_parties.Champion, "lapse-1", new { trigger = "RecordChange", reason = "The pilot programme ended", withdrawnEvidence = new[] { innovation } })
+            .AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("Lapsed", lapsed.GetProperty("state").GetString());
+        var last = lapsed.GetProperty("history").EnumerateArray().Last();
+        Assert.Equal(("RecordChange", "Awarded", "Lapsed", "The pilot programme ended"),
+            (last.GetProperty("trigger").GetString(), last.GetProperty("from").GetString(), last.GetProperty("to").GetString(), last.GetProperty("reason").GetString()));
+        Assert.False(lapsed.GetProperty("coverage").EnumerateArray().Single(t => t.GetProperty("themeId").GetString() == "innovation").GetProperty("covered").GetBoolean());
+        await Eventually.HoldsAsync(_parties.RegisterAsync, register => register.GetArrayLength() == 0, TimeSpan.FromSeconds(10), "the lapsed holder leaves the register");
+    }
+
+    [Fact]
     public async Task Champions_see_their_queue_by_state_and_awards_expiring_within_ninety_days()
     {
         await _parties.ApplyAsync("queue-draft");

@@ -76,6 +76,42 @@ public sealed class ContractsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_winning_bid_makes_the_contract_its_commitments_are_kpis_or_contract_terms_and_its_answers_are_terms()
+    {
+        await _cycle.SetUpAsync();
+        await _cycle.CreateContractAsync("terms");
+        await _cycle.SpecifyAsync("terms");
+        var notSpecified = await (await _cycle.Admin.PutAsJsonAsync("/api/contracts/terms/specification", new
+        {
+            outcomeIds = new[] { "local-jobs" }, measureIds = new[] { "new-jobs" }, contractTermOutcomeIds = new[] { "less-carbon" },
+        })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("less-carbon", notSpecified.GetProperty("errors").GetProperty("contractTermOutcomeIds")[0].GetString());
+        // Carbon cannot be linked to the subject matter of a home care contract: it becomes a contract term.
+        var specified = await (await _cycle.Admin.PutAsJsonAsync("/api/contracts/terms/specification", new
+        {
+            outcomeIds = new[] { "local-jobs", "less-carbon" },
+            measureIds = new[] { "new-jobs", "apprentice-weeks", "carbon-saved" },
+            contractTermOutcomeIds = new[] { "less-carbon" },
+        })).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(["less-carbon"], specified.GetProperty("specification").GetProperty("contractTermOutcomeIds").EnumerateArray().Select(o => o.GetString()));
+        await _cycle.FireOkAsync("terms", "PublishTender");
+        await _cycle.BidAsync("terms", "acme", "Acme Care Ltd", 900_000m,
+            [new { measureId = "new-jobs", target = 10 }, new { measureId = "carbon-saved", target = 50 }], Commissioning.Supplier);
+        await _cycle.FireOkAsync("terms", "CloseTender");
+        (await _cycle.ScoreAsync("terms", "acme", 4, 5)).EnsureSuccessStatusCode();
+
+        var awarded = await _cycle.FireOkAsync("terms", "Award", new { bidId = "acme" });
+
+        Assert.Equal(["new-jobs:Kpi", "carbon-saved:ContractTerm"], awarded.GetProperty("terms").EnumerateArray()
+            .Select(t => $"{t.GetProperty("measureId").GetString()}:{t.GetProperty("kind").GetString()}"));
+        var answers = awarded.GetProperty("award").GetProperty("answers");
+        Assert.Equal(("Local recruitment through the job centre", "Payroll postcodes, audited quarterly"),
+            (answers.GetProperty("delivery").GetString(), answers.GetProperty("measurement").GetString()));
+        var page = await _silo.Client().GetStringAsync("/api/contracts/terms");
+        Assert.Contains("\"kind\":\"ContractTerm\"", page);
+    }
+
+    [Fact]
     public async Task Bad_input_is_a_clear_4xx()
     {
         await _cycle.SetUpAsync();

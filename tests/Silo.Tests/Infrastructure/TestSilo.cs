@@ -25,10 +25,15 @@ public sealed class TestSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>
+    /// Starts a Silo on <paramref name="database"/>; <paramref name="businessClock"/>, when given, is the clock the grains
+    /// read the date from (which quarter has begun, when a deadline falls), so a test can move through quarters.
+    /// </summary>
     public static async Task<TestSilo> StartAsync(
         TestDatabase database,
         IEnumerable<string>? settings = null,
-        Action<WebApplication>? configureApp = null)
+        Action<WebApplication>? configureApp = null,
+        TimeProvider? businessClock = null)
     {
         string[] args =
         [
@@ -43,7 +48,13 @@ public sealed class TestSilo : IAsyncDisposable
             "--Logging:Console:FormatterName=simple",
             .. settings ?? [],
         ];
-        var app = SiloApplication.Create(args, configureApp: configureApp);
+        var app = SiloApplication.Create(args, builder =>
+        {
+            if (businessClock is not null)
+            {
+                builder.Services.AddKeyedSingleton(BusinessClock.Key, businessClock);
+            }
+        }, configureApp);
         await app.StartAsync();
         return new TestSilo(app, new Uri(app.Urls.Single()));
     }
