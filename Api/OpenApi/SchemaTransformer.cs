@@ -14,6 +14,8 @@ namespace SocialValue.Api.OpenApi;
 /// </summary>
 internal sealed class SchemaTransformer : IOpenApiSchemaTransformer
 {
+    private const string NullablePropertyMark = "x-is-nullable-property";
+
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         NumbersAreNumbers(schema);
@@ -21,9 +23,11 @@ internal sealed class SchemaTransformer : IOpenApiSchemaTransformer
         {
             schema.Type = JsonSchemaType.String;
         }
-        if (context.JsonPropertyInfo is { } required && Attribute<RequiredAttribute>(required) is not null && schema.Type is { } type)
+        if (context.JsonPropertyInfo is { } required && Attribute<RequiredAttribute>(required) is not null)
         {
-            schema.Type = type & ~JsonSchemaType.Null;
+            schema.Type &= ~JsonSchemaType.Null;
+            // The framework wraps a nullable property's reference in oneOf [null, $ref] when it sees this mark.
+            schema.Metadata?.Remove(NullablePropertyMark);
         }
         if (context.JsonPropertyInfo is { } property && Attribute<OpenApiEnumAttribute>(property) is { } allowed)
         {
@@ -65,7 +69,7 @@ internal sealed class SchemaTransformer : IOpenApiSchemaTransformer
                 required.Add(property.Name);
                 schema.Properties[property.Name] = NotNull(propertySchema);
             }
-            else if (IsNullable(propertySchema))
+            else if (property.IsGetNullable || Nullable.GetUnderlyingType(property.PropertyType) is not null || IsNullable(propertySchema))
             {
                 required.Remove(property.Name);
             }
