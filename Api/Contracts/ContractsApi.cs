@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Orleans;
 using SocialValue.Api.Auth;
+using SocialValue.Api.Frameworks;
 using SocialValue.Api.Http;
 using SocialValue.Api.Workflows;
 using SocialValue.Contracts;
@@ -39,6 +40,7 @@ public static class ContractsApi
         api.MapPut("/{id}/returns/{returnId}/verification", VerifyReturn);
         api.MapGet("/{id}/social-value", GetSocialValue);
         api.MapGet("/{id}/performance", GetPerformance);
+        api.MapPut("/{id}/adjustments/{measureId}", SetAdjustments).WithName("SetContractAdjustments");
 
         app.MapWorkflow<ContractStatus, ContractTrigger, ContractTransitionRequest, ContractResponse>("/api/contracts/{id}", "contract", "Contracts", new WorkflowBinding(
             async context => await (await AuthoriseRead(context, RouteId(context), Access.Read)).GetTransitionsAsync(),
@@ -92,6 +94,14 @@ public static class ContractsApi
         var grain = await Authorise(context, id, Access.Commission);
         return Respond(context, await grain.SpecifyAsync(
             request.OutcomeIds!, request.MeasureIds ?? [], request.ContractTermOutcomeIds ?? [], context.Request.IfMatch()));
+    }
+
+    /// <summary>The commissioner's SROI adjustments for one of the contract's measures, in place of the framework's defaults.</summary>
+    public static async Task<Ok<ContractResponse>> SetAdjustments(string id, string measureId, AdjustmentsRequest request, HttpContext context)
+    {
+        var adjustments = request.ToAdjustments();
+        var grain = await Authorise(context, id, Access.Commission);
+        return Respond(context, await grain.SetAdjustmentsAsync(measureId, adjustments, context.Request.IfMatch()));
     }
 
     /// <summary>Sets the social value weighting, a fraction (0.3 is 30%) within <c>Contracts:WeightingRange</c>.</summary>

@@ -31,6 +31,7 @@ public static class FrameworksApi
         api.MapPost("/{id}/measures/{measureId}/formula/try", TryFormula).RequireAuthorization(Policies.Admin);
         api.MapPost("/{id}/measures/{measureId}/evaluate", Evaluate);
         api.MapPut("/{id}/proxy-values/{code}", SetProxyValue).RequireAuthorization(Policies.Admin);
+        api.MapPut("/{id}/measures/{measureId}/adjustments", SetAdjustments).WithName("SetMeasureAdjustments").RequireAuthorization(Policies.Admin);
 
         app.MapPost("/api/formulas/check", CheckFormula).WithTags("Frameworks").RequireAuthorization();
         return app;
@@ -98,6 +99,10 @@ public static class FrameworksApi
             request.Direction ?? MeasureDirection.Increase, request.Figure));
         return TypedResults.Created($"/api/frameworks/{id}/measures/{measure.Id}", measure);
     }
+
+    /// <summary>Sets a measure's default SROI adjustments (each rate with its source), which contracts may override.</summary>
+    public static async Task<Ok<MeasureDetails>> SetAdjustments(string id, string measureId, AdjustmentsRequest request, IGrainFactory grains) =>
+        TypedResults.Ok(await Framework(grains, id).SetAdjustmentsAsync(measureId, request.ToAdjustments()));
 
     /// <summary>A measure with its current formula version and source.</summary>
     public static async Task<Ok<MeasureDetails>> GetMeasure(string id, string measureId, IGrainFactory grains) =>

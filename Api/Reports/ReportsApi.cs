@@ -48,16 +48,18 @@ public static class ReportsApi
     public static string AsCsv(OrganisationReport report)
     {
         var csv = Line(new StringBuilder(), "Section", "Framework", "Id", "Name", "Unit", "Committed units", "Delivered units", "Committed £", "Delivered £",
-                "Measures without £", "Present level", "Target level", "Awarded on", "Valid until");
+                "Measures without £", "Committed £ net", "Delivered £ net", "Present level", "Target level", "Awarded on", "Valid until");
         foreach (var contract in report.Contracts)
         {
-            Line(csv, "Contract", contract.FrameworkId, contract.Id, contract.Title, contract.State.ToString(), null, null, contract.CommittedValue, contract.DeliveredValue, contract.UnvaluedMeasures);
+            Line(csv, "Contract", contract.FrameworkId, contract.Id, contract.Title, contract.State.ToString(), null, null, contract.CommittedValue, contract.DeliveredValue, contract.UnvaluedMeasures,
+                contract.CommittedNetValue, contract.DeliveredNetValue);
         }
         foreach (var (section, groups) in new[] { ("Theme", report.Themes), ("Outcome", report.Outcomes) })
         {
             foreach (var group in groups)
             {
-                Line(csv, section, group.FrameworkId, group.Id, group.Name, null, null, null, group.CommittedValue, group.DeliveredValue, group.UnvaluedMeasures);
+                Line(csv, section, group.FrameworkId, group.Id, group.Name, null, null, null, group.CommittedValue, group.DeliveredValue, group.UnvaluedMeasures,
+                    group.CommittedNetValue, group.DeliveredNetValue);
                 foreach (var unit in group.Units)
                 {
                     Line(csv, section, group.FrameworkId, group.Id, group.Name, unit.Unit, unit.Committed, unit.Delivered, null, null);
@@ -66,26 +68,28 @@ public static class ReportsApi
         }
         foreach (var m in report.Measures)
         {
-            Line(csv, "Measure", m.FrameworkId, m.MeasureId, m.Title, m.Unit, m.CommittedUnits, m.DeliveredUnits, m.CommittedValue, m.DeliveredValue, m.UnvaluedContracts);
+            Line(csv, "Measure", m.FrameworkId, m.MeasureId, m.Title, m.Unit, m.CommittedUnits, m.DeliveredUnits, m.CommittedValue, m.DeliveredValue, m.UnvaluedContracts,
+                m.CommittedNetValue, m.DeliveredNetValue);
         }
-        Line(csv, "Total", null, null, $"Social value {report.Year}", "£", null, null, report.Total.CommittedValue, report.Total.DeliveredValue, report.Total.UnvaluedMeasures);
+        Line(csv, "Total", null, null, $"Social value {report.Year}", "£", null, null, report.Total.CommittedValue, report.Total.DeliveredValue, report.Total.UnvaluedMeasures,
+            report.Total.CommittedNetValue, report.Total.DeliveredNetValue);
         if (report.Maturity is { } maturity)
         {
-            Line(csv, "Maturity", null, "overall", "Overall", null, null, null, null, null, null, maturity.Present.ToString(), maturity.Target.ToString());
+            Line(csv, "Maturity", null, "overall", "Overall", null, null, null, null, null, null, null, null, maturity.Present.ToString(), maturity.Target.ToString());
             foreach (var d in maturity.Dimensions)
             {
-                Line(csv, "Maturity", null, d.Code, d.Code, null, null, null, null, null, null, d.Present.ToString(), d.Target.ToString());
+                Line(csv, "Maturity", null, d.Code, d.Code, null, null, null, null, null, null, null, null, d.Present.ToString(), d.Target.ToString());
             }
         }
         if (report.KiteMark is { } kiteMark)
         {
-            Line(csv, "Kite Mark", null, kiteMark.ApplicationId, kiteMark.Status, null, null, null, null, null, null,
+            Line(csv, "Kite Mark", null, kiteMark.ApplicationId, kiteMark.Status, null, null, null, null, null, null, null, null,
                 null, null, kiteMark.AwardedOn.ToString("yyyy-MM-dd"), kiteMark.ValidUntil.ToString("yyyy-MM-dd"));
         }
         return csv.ToString();
     }
 
-    private const int Columns = 14;
+    private const int Columns = 16;
 
     private static StringBuilder Line(StringBuilder csv, params object?[] cells) =>
         csv.Row([.. cells, .. new object?[Columns - cells.Length]]);

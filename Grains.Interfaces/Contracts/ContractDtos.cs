@@ -82,7 +82,8 @@ public sealed record SocialValueTerm(
     string? CommittedValueNote,
     MeasureDirection Direction = MeasureDirection.Increase,
     string Figure = MeasureFigure.Quantity,
-    TermKind Kind = TermKind.Kpi);
+    TermKind Kind = TermKind.Kpi,
+    SroiAdjustments? Adjustments = null);
 
 /// <summary>A quarterly return that falls due; its scheduled deadline marks it overdue when it has not arrived by <see cref="DueAt"/>.</summary>
 [GenerateSerializer]
@@ -182,7 +183,8 @@ public sealed record ReturnDetails(
 
 /// <summary>
 /// Committed against delivered social value of a contract. Committed is the whole contract's; delivered counts accepted
-/// returns only, of the periods in <see cref="Year"/> when one is given.
+/// returns only, of the periods in <see cref="Year"/> when one is given. <see cref="SocialValueRatio"/> is delivered net
+/// £ against the contract's value (null for a contract of no value).
 /// </summary>
 [GenerateSerializer]
 public sealed record SocialValueTotals(
@@ -194,7 +196,9 @@ public sealed record SocialValueTotals(
     IReadOnlyList<MeasureTotal> Measures,
     IReadOnlyList<GroupTotal> Outcomes,
     IReadOnlyList<GroupTotal> Themes,
-    ValueTotal Total);
+    ValueTotal Total,
+    decimal ContractValue,
+    decimal? SocialValueRatio);
 
 /// <summary>
 /// One measure's committed and delivered units and £, with each accepted return line. Delivered units add up across
@@ -217,7 +221,10 @@ public sealed record MeasureTotal(
     decimal? DeliveredValue,
     int UnvaluedPeriods,
     bool Unvalued,
-    IReadOnlyList<PeriodValue> Periods);
+    IReadOnlyList<PeriodValue> Periods,
+    decimal? CommittedNetValue,
+    decimal? DeliveredNetValue,
+    SroiAdjustments? Adjustments);
 
 /// <summary>
 /// What one accepted return line delivered: its quantity, its figure in units, its £ (null when unvalued) and the
@@ -232,15 +239,25 @@ public sealed record PeriodValue(string Period, string ReturnId, decimal Quantit
 /// </summary>
 [GenerateSerializer]
 public sealed record GroupTotal(
-    string Id, string Name, IReadOnlyList<UnitTotal> Units, decimal CommittedValue, decimal DeliveredValue, int UnvaluedMeasures);
+    string Id,
+    string Name,
+    IReadOnlyList<UnitTotal> Units,
+    decimal CommittedValue,
+    decimal DeliveredValue,
+    int UnvaluedMeasures,
+    decimal CommittedNetValue,
+    decimal DeliveredNetValue);
 
 /// <summary>Committed and delivered quantities of one unit (FTE, hours, £ …).</summary>
 [GenerateSerializer]
 public sealed record UnitTotal(string Unit, decimal Committed, decimal Delivered);
 
-/// <summary>Committed and delivered social value in £, and how many measures those totals leave out because they have no valuation.</summary>
+/// <summary>
+/// Committed and delivered social value in £, gross and net of the SROI adjustments (present value), and how many
+/// measures those totals leave out because they have no valuation.
+/// </summary>
 [GenerateSerializer]
-public sealed record ValueTotal(decimal CommittedValue, decimal DeliveredValue, int UnvaluedMeasures);
+public sealed record ValueTotal(decimal CommittedValue, decimal DeliveredValue, int UnvaluedMeasures, decimal CommittedNetValue, decimal DeliveredNetValue);
 
 /// <summary>A performance review: delivered (accepted returns) against committed per measure, flagging shortfalls.</summary>
 [GenerateSerializer]

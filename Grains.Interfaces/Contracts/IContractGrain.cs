@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using SocialValue.Frameworks;
 using SocialValue.Indexes;
 using SocialValue.Scheduling;
 using SocialValue.Workflow;
@@ -37,6 +38,12 @@ public interface IContractGrain : IDeadlineGrain
 
     /// <summary>Sets the tender's social value weighting, a fraction within the allowed range; only while in Specification.</summary>
     Task<ContractDetails> SetTenderAsync(decimal socialValueWeighting, string? expectedETag);
+
+    /// <summary>
+    /// Sets this contract's SROI adjustments for one of its specified measures, in place of the framework's defaults;
+    /// null goes back to the defaults. The £ the contract reports are netted with them from then on.
+    /// </summary>
+    Task<ContractDetails> SetAdjustmentsAsync(string measureId, SroiAdjustments? adjustments, string? expectedETag);
 
     /// <summary>Receives bids while Tendering, all or none: one invalid bid or commitment rejects them all.</summary>
     Task<IReadOnlyList<BidDetails>> SubmitBidsAsync(IReadOnlyList<NewBid> bids, string? expectedETag);

@@ -50,7 +50,8 @@ public sealed record MeasureDetails(
     FormulaVersionDetails Formula,
     MeasureDirection Direction = MeasureDirection.Increase,
     string Figure = MeasureFigure.Quantity,
-    string? Note = null);
+    string? Note = null,
+    SroiAdjustments? Adjustments = null);
 
 /// <summary>The figure of a measure that reports its quantity as it is.</summary>
 public static class MeasureFigure
@@ -117,3 +118,46 @@ public sealed record EvaluationResult(string MeasureId, decimal Value, int Versi
 /// </summary>
 [GenerateSerializer]
 public sealed record Valuation(string MeasureId, decimal Units, decimal? Gbp, int Version, DateOnly At, string? UnvaluedReason);
+
+/// <summary>One SROI adjustment: a fraction (0.2 is 20%) and the source it was taken from, to show with it.</summary>
+[GenerateSerializer]
+public sealed record SroiRate(decimal Rate, string Source);
+
+/// <summary>
+/// The SROI adjustments of a measure (the Cabinet Office / Social Value UK guide's method): deadweight (what would
+/// have happened anyway), attribution (the share due to others) and displacement (value moved rather than created)
+/// reduce gross £ to net; a benefit lasting <see cref="BenefitYears"/> years falls by <see cref="DropOff"/> each year
+/// after the first and is discounted to present value. An adjustment not set is none.
+/// </summary>
+[GenerateSerializer]
+public sealed record SroiAdjustments(SroiRate? Deadweight, SroiRate? Attribution, SroiRate? Displacement, SroiRate? DropOff, int BenefitYears = 1)
+{
+    /// <summary>The longest benefit period accepted, in years.</summary>
+    public const int MaxBenefitYears = 50;
+
+    /// <summary>What is wrong with these adjustments, per field; empty when they can be used.</summary>
+    public Dictionary<string, string[]> Problems()
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (field, rate) in new[] { ("deadweight", Deadweight), ("attribution", Attribution), ("displacement", Displacement), ("dropOff", DropOff) })
+        {
+            if (rate is null)
+            {
+                continue;
+            }
+            if (rate.Rate is < 0 or > 1)
+            {
+                errors[$"{field}.rate"] = [$"{field} is a fraction from 0 to 1 (0.2 is 20%), not {rate.Rate}."];
+            }
+            if (string.IsNullOrWhiteSpace(rate.Source) || rate.Source.Length > 2000)
+            {
+                errors[$"{field}.source"] = [$"Say where the {field} rate comes from (at most 2,000 characters)."];
+            }
+        }
+        if (BenefitYears is < 1 or > MaxBenefitYears)
+        {
+            errors["benefitYears"] = [$"benefitYears is a whole number of years from 1 to {MaxBenefitYears}."];
+        }
+        return errors;
+    }
+}

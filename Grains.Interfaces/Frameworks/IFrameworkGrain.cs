@@ -36,6 +36,9 @@ public interface IFrameworkGrain : IGrainWithStringKey
     /// <summary>Evaluates a measure's formula (the current version, or the one named) with the proxy values in force at the date.</summary>
     Task<EvaluationResult> EvaluateAsync(string measureId, EvaluationRequest request);
 
+    /// <summary>Sets (or, with null, clears) a measure's default SROI adjustments; not on a shipped framework.</summary>
+    Task<MeasureDetails> SetAdjustmentsAsync(string measureId, SroiAdjustments? adjustments);
+
     /// <summary>
     /// What a reported quantity delivered on a measure: its figure, and its £ by the formula version asked for (the
     /// latest when none) with the proxy values in force at <see cref="EvaluationRequest.At"/>. A missing proxy value

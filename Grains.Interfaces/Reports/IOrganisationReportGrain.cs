@@ -26,6 +26,7 @@ public sealed record OrganisationReport(
     IReadOnlyList<ReportGroup> Outcomes,
     IReadOnlyList<ReportMeasure> Measures,
     ValueTotal Total,
+    decimal? SocialValueRatio,
     ReportMaturity? Maturity,
     ReportKiteMark? KiteMark);
 
@@ -35,7 +36,16 @@ public sealed record OrganisationReport(
 /// </summary>
 [GenerateSerializer]
 public sealed record ReportContract(
-    string Id, string Title, ContractStatus State, string? FrameworkId, decimal CommittedValue, decimal DeliveredValue, int UnvaluedMeasures);
+    string Id,
+    string Title,
+    ContractStatus State,
+    string? FrameworkId,
+    decimal CommittedValue,
+    decimal DeliveredValue,
+    int UnvaluedMeasures,
+    decimal CommittedNetValue,
+    decimal DeliveredNetValue,
+    decimal? SocialValueRatio);
 
 /// <summary>
 /// A theme's or outcome's totals over every contract on that framework; units are summed per unit; the £ leave out
@@ -43,7 +53,15 @@ public sealed record ReportContract(
 /// </summary>
 [GenerateSerializer]
 public sealed record ReportGroup(
-    string FrameworkId, string Id, string Name, IReadOnlyList<UnitTotal> Units, decimal CommittedValue, decimal DeliveredValue, int UnvaluedMeasures);
+    string FrameworkId,
+    string Id,
+    string Name,
+    IReadOnlyList<UnitTotal> Units,
+    decimal CommittedValue,
+    decimal DeliveredValue,
+    int UnvaluedMeasures,
+    decimal CommittedNetValue,
+    decimal DeliveredNetValue);
 
 /// <summary>
 /// A measure's totals over every contract on that framework; <see cref="UnvaluedContracts"/> counts the contracts whose
@@ -61,7 +79,9 @@ public sealed record ReportMeasure(
     decimal DeliveredUnits,
     decimal CommittedValue,
     decimal DeliveredValue,
-    int UnvaluedContracts);
+    int UnvaluedContracts,
+    decimal CommittedNetValue,
+    decimal DeliveredNetValue);
 
 /// <summary>The maturity index: overall present and target, each dimension, and whether it is due for review.</summary>
 [GenerateSerializer]

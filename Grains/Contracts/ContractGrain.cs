@@ -284,7 +284,25 @@ public sealed class ContractGrain(
     public Task<SocialValueTotals> GetSocialValueAsync(int? year)
     {
         EnsureExists();
-        return Task.FromResult(SocialValueLedger.Totals(Key, State, year));
+        return Task.FromResult(SocialValueLedger.Totals(Key, State, year, options.DiscountRate));
+    }
+
+    public async Task<ContractDetails> SetAdjustmentsAsync(string measureId, SroiAdjustments? adjustments, string? expectedETag)
+    {
+        EnsureVersion(expectedETag);
+        if (!State.MeasureIds.Contains(measureId))
+        {
+            throw new NotFoundException($"Contract '{Key}' does not specify measure '{measureId}'; its measures are {string.Join(", ", State.MeasureIds)}.");
+        }
+        if (adjustments is null)
+        {
+            State.Adjustments.Remove(measureId);
+        }
+        else
+        {
+            State.Adjustments[measureId] = adjustments;
+        }
+        return await SaveAsync();
     }
 
     public Task<PerformanceReview> GetPerformanceAsync()
@@ -335,7 +353,7 @@ public sealed class ContractGrain(
             var (value, note) = await CommittedValueAsync(commitment, measure, now);
             terms.Add(new SocialValueTerm(measure.Id, measure.Title, measure.Unit, theme.Id, theme.Name, outcome.Id, outcome.Name,
                 commitment.Target, measure.Formula.Version, value, note, measure.Direction, measure.Figure,
-                State.ContractTermOutcomeIds.Contains(outcome.Id) ? TermKind.ContractTerm : TermKind.Kpi));
+                State.ContractTermOutcomeIds.Contains(outcome.Id) ? TermKind.ContractTerm : TermKind.Kpi, measure.Adjustments));
         }
         State.Terms = terms;
         State.Award = new AwardDetails(bid.Id, bid.Supplier, bid.SupplierOrganisationId, bid.Price, now, bid.Answers);

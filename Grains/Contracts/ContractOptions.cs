@@ -24,6 +24,9 @@ public sealed class ContractOptions
 
     /// <summary>A performance review flags a measure when delivered falls short of committed by more than this fraction.</summary>
     public decimal ShortfallThreshold { get; set; } = 0.2m;
+
+    /// <summary>The rate later years of a benefit are discounted at, to present value (<c>Contracts:DiscountRate</c>).</summary>
+    public decimal DiscountRate { get; set; } = Sroi.GreenBookRate;
 }
 
 /// <summary>The allowed social value weightings, as fractions (0.05 is 5%).</summary>

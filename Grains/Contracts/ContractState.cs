@@ -1,3 +1,4 @@
+using SocialValue.Frameworks;
 using SocialValue.Scheduling;
 using SocialValue.Workflow;
 
@@ -70,6 +71,13 @@ public sealed class ContractState
     /// <summary>The specified outcomes that cannot be linked to the contract's subject matter: contract terms, not KPIs.</summary>
     [Id(20)]
     public List<string> ContractTermOutcomeIds { get; set; } = [];
+
+    /// <summary>The commissioner's SROI adjustments for this contract, by measure, in place of the framework's defaults.</summary>
+    [Id(21)]
+    public Dictionary<string, SroiAdjustments> Adjustments { get; set; } = [];
+
+    /// <summary>The SROI adjustments a term's £ are netted with: the contract's own, else the framework's at the award.</summary>
+    public SroiAdjustments? AdjustmentsOf(SocialValueTerm term) => Adjustments.GetValueOrDefault(term.MeasureId) ?? term.Adjustments;
 
     public bool IsScored(string bidId) => Bids.Any(b => b.Id == bidId && b.Scores is not null);
 }

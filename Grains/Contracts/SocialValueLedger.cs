@@ -6,18 +6,24 @@ namespace SocialValue.Contracts;
 /// <remarks>
 /// Pounds are never invented: a line the formula could not value (no proxy value in force) counts in units only, and
 /// every £ total says how many measures it leaves out. Figures that do not add up across periods (a share, a change on
-/// the previous year) are taken from the latest period instead of being summed.
+/// the previous year) are taken from the latest period instead of being summed. £ come gross and net of the SROI
+/// adjustments (see <see cref="Sroi"/>); each return line is netted on its own, as the value of its year.
 /// </remarks>
 public static class SocialValueLedger
 {
-    public static SocialValueTotals Totals(string contractId, ContractState contract, int? year)
+    public static SocialValueTotals Totals(string contractId, ContractState contract, int? year, decimal discountRate)
     {
-        var measures = contract.Terms.Select(term => Measure(term, Delivered(contract, term.MeasureId, year).ToList())).ToList();
+        var measures = contract.Terms
+            .Select(term => Measure(term, contract.AdjustmentsOf(term), Delivered(contract, term.MeasureId, year).ToList(), discountRate))
+            .ToList();
         var outcomes = Group(contract.Terms, measures, t => (t.OutcomeId, t.OutcomeName));
         var themes = Group(contract.Terms, measures, t => (t.ThemeId, t.ThemeName));
         var total = new ValueTotal(
-            measures.Sum(m => m.CommittedValue ?? 0), measures.Sum(m => m.DeliveredValue ?? 0), measures.Count(m => m.Unvalued));
-        return new SocialValueTotals(contractId, contract.OrganisationId, contract.Title, contract.FrameworkId, year, measures, outcomes, themes, total);
+            measures.Sum(m => m.CommittedValue ?? 0), measures.Sum(m => m.DeliveredValue ?? 0), measures.Count(m => m.Unvalued),
+            measures.Sum(m => m.CommittedNetValue ?? 0), measures.Sum(m => m.DeliveredNetValue ?? 0));
+        decimal? ratio = contract.Value > 0 ? Math.Round(total.DeliveredNetValue / contract.Value, 4) : null;
+        return new SocialValueTotals(contractId, contract.OrganisationId, contract.Title, contract.FrameworkId, year, measures, outcomes, themes,
+            total, contract.Value, ratio);
     }
 
     public static PerformanceReview Review(string contractId, ContractState contract, decimal threshold, DateTimeOffset at)
@@ -33,16 +39,17 @@ public static class SocialValueLedger
         return new PerformanceReview(contractId, contract.Status, at, threshold, measures.Any(m => m.Shortfall), measures, overdue);
     }
 
-    private static MeasureTotal Measure(SocialValueTerm term, IReadOnlyList<PeriodValue> periods)
+    private static MeasureTotal Measure(SocialValueTerm term, SroiAdjustments? adjustments, IReadOnlyList<PeriodValue> periods, decimal discountRate)
     {
         var valued = periods.Where(p => p.Gbp is not null).ToList();
         var unvaluedPeriods = periods.Count - valued.Count;
-        decimal? delivered = valued.Count > 0 ? valued.Sum(p => p.Gbp!.Value)
-            : periods.Count > 0 || term.CommittedValue is null ? null
-            : 0;
+        var nothingValued = periods.Count > 0 || term.CommittedValue is null;
+        decimal? delivered = valued.Count > 0 ? valued.Sum(p => p.Gbp!.Value) : nothingValued ? null : 0;
+        decimal? deliveredNet = valued.Count > 0 ? valued.Sum(p => Sroi.Net(p.Gbp!.Value, adjustments, discountRate)) : nothingValued ? null : 0;
+        decimal? committedNet = term.CommittedValue is { } committed ? Sroi.Net(committed, adjustments, discountRate) : null;
         return new MeasureTotal(term.MeasureId, term.Title, term.Unit, term.Direction, term.ThemeId, term.OutcomeId, term.FormulaVersion,
             term.Target, DeliveredUnits(term, periods), term.CommittedValue, delivered, unvaluedPeriods,
-            term.CommittedValue is null || unvaluedPeriods > 0, periods);
+            term.CommittedValue is null || unvaluedPeriods > 0, periods, committedNet, deliveredNet, adjustments);
     }
 
     private static decimal DeliveredUnits(SocialValueTerm term, IReadOnlyList<PeriodValue> periods) =>
@@ -67,6 +74,8 @@ public static class SocialValueLedger
                 [.. group.GroupBy(p => p.Second.Unit).Select(u => new UnitTotal(u.Key, u.Sum(p => p.Second.CommittedUnits), u.Sum(p => p.Second.DeliveredUnits)))],
                 group.Sum(p => p.Second.CommittedValue ?? 0),
                 group.Sum(p => p.Second.DeliveredValue ?? 0),
-                group.Count(p => p.Second.Unvalued))),
+                group.Count(p => p.Second.Unvalued),
+                group.Sum(p => p.Second.CommittedNetValue ?? 0),
+                group.Sum(p => p.Second.DeliveredNetValue ?? 0))),
     ];
 }

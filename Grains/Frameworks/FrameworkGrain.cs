@@ -196,6 +196,15 @@ public sealed class FrameworkGrain(
         return compiled;
     }
 
+    public async Task<MeasureDetails> SetAdjustmentsAsync(string measureId, SroiAdjustments? adjustments)
+    {
+        EnsureEditable();
+        var (theme, outcome, measure) = Measure(measureId);
+        measure.Adjustments = adjustments;
+        await SaveAsync();
+        return AsDetails(theme, outcome, measure);
+    }
+
     public async Task<IReadOnlyList<ProxyValueEntry>> SetProxyValueAsync(string code, decimal value, DateOnly effectiveFrom, string author)
     {
         // Proxy values are the framework administrator's to set, on a shipped framework too: the seeds ship none.
@@ -299,7 +308,7 @@ public sealed class FrameworkGrain(
 
     private static MeasureDetails AsDetails(ThemeState theme, OutcomeState outcome, MeasureState measure) =>
         new(measure.Id, measure.Number, measure.Title, measure.Unit, measure.Options, theme.Id, outcome.Id, measure.Versions[^1],
-            measure.Direction, measure.Figure, measure.Note);
+            measure.Direction, measure.Figure, measure.Note, measure.Adjustments);
 
     private static ThemeState CopyTheme(ThemeDetails theme, string author, DateTimeOffset at) => new()
     {

@@ -84,4 +84,8 @@ public sealed class MeasureState
 
     [Id(8)]
     public string? Note { get; set; }
+
+    /// <summary>The measure's default SROI adjustments, which a contract may override; none when not set.</summary>
+    [Id(9)]
+    public SroiAdjustments? Adjustments { get; set; }
 }

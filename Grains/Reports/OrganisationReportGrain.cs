@@ -28,25 +28,32 @@ public sealed class OrganisationReportGrain([FromKeyedServices(BusinessClock.Key
                 var first = g.First().Measure;
                 return new ReportMeasure(g.Key.Framework, first.MeasureId, first.Title, first.Unit, first.ThemeId, first.OutcomeId,
                     g.Sum(m => m.Measure.CommittedUnits), g.Sum(m => m.Measure.DeliveredUnits),
-                    g.Sum(m => m.Measure.CommittedValue ?? 0), g.Sum(m => m.Measure.DeliveredValue ?? 0), g.Count(m => m.Measure.Unvalued));
+                    g.Sum(m => m.Measure.CommittedValue ?? 0), g.Sum(m => m.Measure.DeliveredValue ?? 0), g.Count(m => m.Measure.Unvalued),
+                    g.Sum(m => m.Measure.CommittedNetValue ?? 0), g.Sum(m => m.Measure.DeliveredNetValue ?? 0));
             })
             .OrderBy(m => m.FrameworkId).ThenBy(m => m.ThemeId).ThenBy(m => m.MeasureId)
             .ToList();
+        var total = new ValueTotal(
+            totals.Sum(t => t.Totals.Total.CommittedValue), totals.Sum(t => t.Totals.Total.DeliveredValue), measures.Sum(m => m.UnvaluedContracts),
+            totals.Sum(t => t.Totals.Total.CommittedNetValue), totals.Sum(t => t.Totals.Total.DeliveredNetValue));
         return new OrganisationReport(
             Key,
             organisation.Name,
             year,
             time.GetUtcNow(),
             [.. totals.Select(t => new ReportContract(t.Contract.Id, t.Contract.Title, t.Contract.State, t.Contract.FrameworkId,
-                t.Totals.Total.CommittedValue, t.Totals.Total.DeliveredValue, t.Totals.Total.UnvaluedMeasures))],
+                t.Totals.Total.CommittedValue, t.Totals.Total.DeliveredValue, t.Totals.Total.UnvaluedMeasures,
+                t.Totals.Total.CommittedNetValue, t.Totals.Total.DeliveredNetValue, t.Totals.SocialValueRatio))],
             Groups(totals, t => t.Themes),
             Groups(totals, t => t.Outcomes),
             measures,
-            new ValueTotal(totals.Sum(t => t.Totals.Total.CommittedValue), totals.Sum(t => t.Totals.Total.DeliveredValue),
-                measures.Sum(m => m.UnvaluedContracts)),
+            total,
+            Ratio(total.DeliveredNetValue, totals.Sum(t => t.Totals.ContractValue)),
             await MaturityAsync(),
             await KiteMarkAsync());
     }
+
+    private static decimal? Ratio(decimal net, decimal contractValue) => contractValue > 0 ? Math.Round(net / contractValue, 4) : null;
 
     private static List<ReportGroup> Groups(
         IEnumerable<(ContractSummary Contract, SocialValueTotals Totals)> totals, Func<SocialValueTotals, IReadOnlyList<GroupTotal>> select) =>
@@ -62,7 +69,9 @@ public sealed class OrganisationReportGrain([FromKeyedServices(BusinessClock.Key
                     .Select(u => new UnitTotal(u.Key, u.Sum(x => x.Committed), u.Sum(x => x.Delivered)))],
                 g.Sum(x => x.Group.CommittedValue),
                 g.Sum(x => x.Group.DeliveredValue),
-                g.Sum(x => x.Group.UnvaluedMeasures)))
+                g.Sum(x => x.Group.UnvaluedMeasures),
+                g.Sum(x => x.Group.CommittedNetValue),
+                g.Sum(x => x.Group.DeliveredNetValue)))
             .OrderBy(g => g.FrameworkId).ThenBy(g => g.Id)];
 
     private async Task<ReportMaturity?> MaturityAsync()

@@ -46,6 +46,7 @@ internal static class ContractPages
         var socialValue = contract.Terms.Count == 0 ? null : await grain.GetSocialValueAsync(null);
         var delivery = socialValue is null ? Empty : H($"""
             {BarChart.Svg("contract-by-theme", "Social value committed against delivered, by theme", [.. socialValue.Themes.Select(t => (t.Name, t.CommittedValue, t.DeliveredValue))])}
+            <p>Delivered {Format.Pounds(socialValue.Total.DeliveredValue)} gross, {Format.Pounds(socialValue.Total.DeliveredNetValue)} net of deadweight, attribution, displacement and drop-off{(socialValue.SocialValueRatio is { } ratio ? H($"; social value ratio {Format.Number(ratio)} (net £ per £ of contract value)") : Empty)}.</p>
             {When(socialValue.Total.UnvaluedMeasures > 0, H($"<p class=\"muted\">£ leave out {socialValue.Total.UnvaluedMeasures} of {socialValue.Measures.Count} measures that have no proxy value in force; they count in units only.</p>"))}
             """);
 

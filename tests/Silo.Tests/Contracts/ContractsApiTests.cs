@@ -112,6 +112,50 @@ public sealed class ContractsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sroi_adjustments_from_the_framework_or_the_contract_give_net_present_value_and_the_social_value_ratio()
+    {
+        await _cycle.SetUpAsync();
+        var bad = await (await _cycle.Admin.PutAsJsonAsync($"/api/frameworks/{Commissioning.Framework}/measures/new-jobs/adjustments",
+            new { deadweight = new { rate = 1.2, source = "" } })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["deadweight.rate", "deadweight.source"], bad.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order());
+        (await _cycle.Admin.PutAsJsonAsync($"/api/frameworks/{Commissioning.Framework}/measures/new-jobs/adjustments", new
+        {
+            deadweight = new { rate = 0.2, source = "Labour market survey" },
+            attribution = new { rate = 0.1, source = "Job centre placements" },
+        })).EnsureSuccessStatusCode();
+        var live = await _cycle.ToLiveAsync("netted");
+        var supplier = await _cycle.KeyAsync(_cycle.Admin, "Supplier", Commissioning.Supplier);
+        var submitted = await (await supplier.PostAsJsonAsync("/api/contracts/netted/returns", new
+        {
+            period = Commissioning.Period(0),
+            lines = new object[] { new { measureId = "new-jobs", quantity = 2 }, new { measureId = "carbon-saved", quantity = 10 } },
+        })).AssertJsonAsync(HttpStatusCode.Created);
+        (await _cycle.Admin.PutAsJsonAsync($"/api/contracts/netted/returns/{submitted.GetProperty("id").GetString()}/verification",
+            new { accepted = true, comment = "Payroll checked" })).EnsureSuccessStatusCode();
+
+        // Framework defaults: 2 jobs × £1,000 = £2,000 gross, × 0.8 × 0.9 = £1,440 net; carbon 10 × £80 = £800, no adjustments.
+        var framework = await _cycle.GetJsonAsync("/api/contracts/netted/social-value");
+        Assert.Equal((2_800m, 2_240m), (framework.GetProperty("total").GetProperty("deliveredValue").GetDecimal(), framework.GetProperty("total").GetProperty("deliveredNetValue").GetDecimal()));
+        Assert.Equal(0.0022m, framework.GetProperty("socialValueRatio").GetDecimal());
+
+        // The commissioner overrides carbon for this contract: displacement 50%, benefit over two years without drop-off.
+        await (await _cycle.Admin.PutAsJsonAsync("/api/contracts/netted/adjustments/no-such-measure", new { benefitYears = 2 })).AssertProblemAsync(HttpStatusCode.NotFound);
+        (await _cycle.Admin.PutAsJsonAsync("/api/contracts/netted/adjustments/carbon-saved", new
+        {
+            displacement = new { rate = 0.5, source = "Emissions moved to the supplier's other sites" },
+            benefitYears = 2,
+        })).EnsureSuccessStatusCode();
+        var overridden = await _cycle.GetJsonAsync("/api/contracts/netted/social-value");
+
+        // Carbon: 800 × 0.5 = 400 in year 1, + 400 ÷ 1.035 = 386.47 in year 2 = £786.47; total net 1,440 + 786.47 = £2,226.47.
+        Assert.Equal(2_226.47m, overridden.GetProperty("total").GetProperty("deliveredNetValue").GetDecimal());
+        Assert.Equal(2_800m, overridden.GetProperty("total").GetProperty("deliveredValue").GetDecimal());
+        var carbon = overridden.GetProperty("measures").EnumerateArray().Single(m => m.GetProperty("measureId").GetString() == "carbon-saved");
+        Assert.Equal("Emissions moved to the supplier's other sites", carbon.GetProperty("adjustments").GetProperty("displacement").GetProperty("source").GetString());
+        Assert.Equal("Live", live.GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task Bad_input_is_a_clear_4xx()
     {
         await _cycle.SetUpAsync();

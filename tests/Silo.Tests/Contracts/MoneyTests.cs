@@ -58,7 +58,7 @@ public sealed class MoneyTests
         Assert.Equal((0m, 4_000m, 1), Total(report.GetProperty("total")));
         var csv = await admin.GetStringAsync("/api/organisations/walsall-council/report?year=2027&format=csv");
         Assert.Contains("Measures without £", csv);
-        Assert.Contains(",0,4000,1,", csv.Split('\n').Single(l => l.StartsWith("Total", StringComparison.Ordinal)));
+        Assert.Contains(",0,4000,1,0,4000,", csv.Split('\n').Single(l => l.StartsWith("Total", StringComparison.Ordinal)));
     }
 
     private static (decimal Committed, decimal Delivered, int Unvalued) Total(JsonElement total) =>

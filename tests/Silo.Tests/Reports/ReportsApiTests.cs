@@ -70,7 +70,7 @@ public sealed class ReportsApiTests
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var rows = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("Section,Framework,Id,Name,Unit,Committed units,Delivered units,Committed £,Delivered £", rows[0]);
-        Assert.All(rows, row => Assert.Equal(13, row.Count(c => c == ',')));
+        Assert.All(rows, row => Assert.Equal(15, row.Count(c => c == ',')));
         var kiteMark = Assert.Single(rows, r => r.StartsWith("Kite Mark,", StringComparison.Ordinal));
         Assert.Contains("report-award,Held", kiteMark);
         Assert.Contains(rows, r => r.StartsWith("Total,", StringComparison.Ordinal));
