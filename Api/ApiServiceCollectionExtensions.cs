@@ -12,6 +12,7 @@ using SocialValue.Api.Frameworks;
 using SocialValue.Api.Http;
 using SocialValue.Api.KiteMark;
 using SocialValue.Api.Maturity;
+using SocialValue.Api.OpenApi;
 using SocialValue.Api.Organisations;
 using SocialValue.Api.Reports;
 using SocialValue.Api.Service;
@@ -39,7 +40,14 @@ public static class ApiServiceCollectionExtensions
         services.AddAuthorizationBuilder().AddSocialValuePolicies();
         services.AddHostedService<BootstrapAdminKey>();
 
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddOpenApi(o =>
+        {
+            // The REST contract only: the pages, the dashboards and the document itself are not part of it.
+            o.ShouldInclude = d => d.GroupName is null && d.RelativePath is { } path && (path.StartsWith("api/", StringComparison.Ordinal) || path == "health");
+            o.AddDocumentTransformer<DocumentTransformer>();
+            o.AddOperationTransformer<OperationTransformer>();
+            o.AddSchemaTransformer<SchemaTransformer>();
+        });
         return services;
     }
 

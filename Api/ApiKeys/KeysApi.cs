@@ -9,6 +9,7 @@ using SocialValue.Errors;
 using SocialValue.Ids;
 using SocialValue.Keys;
 using SocialValue.Organisations;
+using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
 namespace SocialValue.Api.ApiKeys;
 
@@ -51,6 +52,7 @@ public static class KeysApi
     public static async Task<Ok<ApiKeyDetails>> GetKey(string id, IGrainFactory grains) =>
         TypedResults.Ok(await Key(grains, id).GetAsync());
 
+    /// <summary>Revokes a key; requests with it are 401 from then on.</summary>
     public static async Task<NoContent> RevokeKey(string id, IGrainFactory grains)
     {
         await Key(grains, id).RevokeAsync();
@@ -60,7 +62,7 @@ public static class KeysApi
     private static IApiKeyGrain Key(IGrainFactory grains, string id) =>
         Slug.IsValid(id) ? grains.GetGrain<IApiKeyGrain>(id) : throw new NotFoundException($"There is no API key '{id}'.");
 
-    public sealed record CreateKeyRequest(string? Name, Role? Role, string? OrganisationId);
+    public sealed record CreateKeyRequest([Required] string? Name, [Required] Role? Role, string? OrganisationId);
 
     public sealed record CreatedKeyResponse(string Id, string Key, string Name, Role Role, string? OrganisationId);
 }

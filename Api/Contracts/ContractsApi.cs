@@ -17,6 +17,7 @@ using SocialValue.Indexes;
 using SocialValue.Keys;
 using SocialValue.Maturity;
 using SocialValue.Workflow;
+using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
 namespace SocialValue.Api.Contracts;
 
@@ -34,7 +35,7 @@ public static class ContractsApi
         api.MapPut("/{id}/specification", Specify);
         api.MapPut("/{id}/tender", SetTender);
         api.MapPost("/{id}/bids", SubmitBid);
-        api.MapPost("/{id}/bids/import", ImportBids);
+        api.MapPost("/{id}/bids/import", ImportBids).Accepts<string>(Csv.ContentType);
         api.MapGet("/{id}/bids", ListBids);
         api.MapGet("/{id}/bids/{bidId}", GetBid);
         api.MapPut("/{id}/bids/{bidId}/scores", ScoreBid);
@@ -44,11 +45,11 @@ public static class ContractsApi
         api.MapPut("/{id}/returns/{returnId}/verification", VerifyReturn);
         api.MapGet("/{id}/social-value", GetSocialValue);
         api.MapGet("/{id}/performance", GetPerformance);
-        api.MapPut("/{id}/adjustments/{measureId}", SetAdjustments);
+        api.MapPut("/{id}/adjustments/{measureId}", SetAdjustments).WithName("SetContractAdjustments");
         api.MapPut("/{id}/planning", SetPlanning);
         api.MapPatch("/{id}/planning/steps/{number:int}", UpdateStep);
 
-        app.MapWorkflow("/api/contracts/{id}", "Contracts", new WorkflowBinding(
+        app.MapWorkflow<ContractStatus, ContractTrigger, ContractTransitionRequest, ContractResponse>("/api/contracts/{id}", "contract", "Contracts", new WorkflowBinding(
             async context => await (await AuthoriseRead(context, RouteId(context), Access.Read)).GetTransitionsAsync(),
             async context => await (await Authorise(context, RouteId(context), Access.Read)).GetDiagramAsync(),
             Fire));
@@ -87,6 +88,7 @@ public static class ContractsApi
         return TypedResults.Created($"/api/contracts/{id}", created.AsResponse());
     }
 
+    /// <summary>A contract with its state, specification, tender, award, terms and history.</summary>
     public static async Task<Ok<ContractResponse>> GetContract(string id, HttpContext context)
     {
         var (_, contract) = await AuthorisedAsync(context, id, Access.Read);
@@ -267,6 +269,7 @@ public static class ContractsApi
         return TypedResults.Ok(context.Respond(await grains.GetGrain<IContractIndexGrain>(id).ListAsync(after, limit)));
     }
 
+    /// <summary>The bid social value score formula in force, and every version.</summary>
     public static async Task<Ok<BidScoreFormulaResponse>> GetBidScoreFormula(IGrainFactory grains)
     {
         var formula = grains.GetGrain<IBidScoreFormulaGrain>(IBidScoreFormulaGrain.Default);
@@ -380,34 +383,46 @@ public static class ContractsApi
 
     private static ContractResponse AsResponse(this ContractDetails c) =>
         new(c.Id, c.OrganisationId, c.Title, c.Value, c.FrameworkId, c.State, c.Specification, c.Tender, c.Award, c.Terms,
-            c.LiveFrom, c.ReturnsDue, c.History, c.CreatedAt, c.UpdatedAt, c.Planning);
+            c.LiveFrom, c.ReturnsDue, WorkflowApi.TransitionRecordResponse<ContractStatus, ContractTrigger>.FromHistory(c.History), c.CreatedAt, c.UpdatedAt,
+            c.Planning);
 
-    public sealed record CreateContractRequest(string? Id, string? OrganisationId, string? Title, decimal? Value, string? FrameworkId);
+    public sealed record CreateContractRequest(string? Id, [Required] string? OrganisationId, [Required] string? Title, [Required] decimal? Value, string? FrameworkId);
 
     /// <summary>
     /// The outcomes and measures chosen; <c>contractTermOutcomeIds</c> names the outcomes that cannot be linked to the
     /// contract's subject matter, whose commitments become contract terms instead of contract KPIs.
     /// </summary>
-    public sealed record SpecificationRequest(List<string>? OutcomeIds, List<string>? MeasureIds, List<string>? ContractTermOutcomeIds);
+    public sealed record SpecificationRequest([Required] List<string>? OutcomeIds, List<string>? MeasureIds, List<string>? ContractTermOutcomeIds);
 
-    public sealed record TenderRequest(decimal? SocialValueWeighting);
+    public sealed record TenderRequest([Required] decimal? SocialValueWeighting);
 
     public sealed record BidRequest(
-        string? Id, string? Supplier, string? SupplierOrganisationId, decimal? Price, List<CommitmentRequest>? Commitments, AnswersRequest? Answers);
+        string? Id,
+        [Required] string? Supplier,
+        string? SupplierOrganisationId,
+        [Required] decimal? Price,
+        List<CommitmentRequest>? Commitments,
+        [Required] AnswersRequest? Answers);
 
-    public sealed record CommitmentRequest(string? MeasureId, decimal? Target);
+    public sealed record CommitmentRequest([Required] string? MeasureId, [Required] decimal? Target);
 
-    public sealed record AnswersRequest(string? Delivery, string? Measurement);
+    public sealed record AnswersRequest([Required] string? Delivery, [Required] string? Measurement);
 
-    public sealed record ScoresRequest(decimal? Delivery, decimal? Measurement);
+    public sealed record ScoresRequest([Required] decimal? Delivery, [Required] decimal? Measurement);
 
-    public sealed record ReturnRequest(string? Id, string? Period, List<ReturnLineRequest>? Lines);
+    public sealed record ReturnRequest(string? Id, [Required] string? Period, [Required] List<ReturnLineRequest>? Lines);
 
-    public sealed record ReturnLineRequest(string? MeasureId, decimal? Quantity, Dictionary<string, decimal>? Inputs, string? Evidence);
+    public sealed record ReturnLineRequest([Required] string? MeasureId, [Required] decimal? Quantity, Dictionary<string, decimal>? Inputs, string? Evidence);
 
-    public sealed record VerificationRequest(bool? Accepted, string? Comment);
+    public sealed record VerificationRequest([Required] bool? Accepted, string? Comment);
 
-    public sealed record BidScoreFormulaRequest(string? Source);
+    public sealed record BidScoreFormulaRequest([Required] string? Source);
+
+    /// <summary>The body of <c>POST /api/contracts/{id}/transitions</c> as the document describes it.</summary>
+    /// <param name="Trigger">The transition to fire.</param>
+    /// <param name="Reason">Why; <c>Terminate</c> and <c>Cancel</c> need one.</param>
+    /// <param name="BidId">For <c>Award</c>: the winning bid.</param>
+    public sealed record ContractTransitionRequest(ContractTrigger Trigger, string? Reason, string? BidId);
 
     public sealed record BidScoreFormulaResponse(FormulaVersionDetails Current, IReadOnlyList<FormulaVersionDetails> Versions);
 
@@ -427,7 +442,7 @@ public static class ContractsApi
         IReadOnlyList<SocialValueTerm> Terms,
         DateTimeOffset? LiveFrom,
         IReadOnlyList<ReturnDue> ReturnsDue,
-        IReadOnlyList<TransitionRecord> History,
+        IReadOnlyList<WorkflowApi.TransitionRecordResponse<ContractStatus, ContractTrigger>> History,
         DateTimeOffset CreatedAt,
         DateTimeOffset UpdatedAt,
         PlanningDetails? Planning);

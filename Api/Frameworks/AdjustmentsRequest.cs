@@ -1,5 +1,6 @@
 using SocialValue.Errors;
 using SocialValue.Frameworks;
+using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
 namespace SocialValue.Api.Frameworks;
 
@@ -36,4 +37,4 @@ public sealed record AdjustmentsRequest(RateRequest? Deadweight, RateRequest? At
 }
 
 /// <summary>One SROI rate and its source.</summary>
-public sealed record RateRequest(decimal? Rate, string? Source);
+public sealed record RateRequest([Required] decimal? Rate, string? Source);

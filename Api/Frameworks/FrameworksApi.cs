@@ -12,6 +12,7 @@ using SocialValue.Formulas;
 using SocialValue.Frameworks;
 using SocialValue.Ids;
 using SocialValue.Indexes;
+using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
 namespace SocialValue.Api.Frameworks;
 
@@ -32,7 +33,7 @@ public static class FrameworksApi
         api.MapPost("/{id}/measures/{measureId}/formula/try", TryFormula).RequireAuthorization(Policies.Admin);
         api.MapPost("/{id}/measures/{measureId}/evaluate", Evaluate);
         api.MapPut("/{id}/proxy-values/{code}", SetProxyValue).RequireAuthorization(Policies.Admin);
-        api.MapPut("/{id}/measures/{measureId}/adjustments", SetAdjustments).RequireAuthorization(Policies.Admin);
+        api.MapPut("/{id}/measures/{measureId}/adjustments", SetAdjustments).WithName("SetMeasureAdjustments").RequireAuthorization(Policies.Admin);
 
         app.MapPost("/api/formulas/check", CheckFormula).WithTags("Frameworks").RequireAuthorization();
         return app;
@@ -45,6 +46,7 @@ public static class FrameworksApi
         return TypedResults.Ok(context.Respond(await grains.GetGrain<IFrameworkIndexGrain>(IFrameworkIndexGrain.All).ListAsync(after, limit)));
     }
 
+    /// <summary>A framework: themes, outcomes and measures, and its proxy values.</summary>
     public static async Task<Ok<FrameworkResponse>> GetFramework(string id, IGrainFactory grains, HttpResponse response)
     {
         var framework = await Framework(grains, id).GetAsync();
@@ -171,6 +173,7 @@ public static class FrameworksApi
             request.Lists);
     }
 
+    /// <summary>Sets a proxy value (£ per unit) from a date (Admin); earlier values stay for earlier periods.</summary>
     public static async Task<Ok<IReadOnlyList<ProxyValueEntry>>> SetProxyValue(
         string id, string code, ProxyValueRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
     {
@@ -207,19 +210,27 @@ public static class FrameworksApi
             [.. o.Measures.Select(m => new MeasureSummaryResponse(m.Id, m.Number, m.Title, m.Unit, m.Options, m.Formula.Version, m.Direction, m.Figure, m.Note))],
             o.Note))], t.Note);
 
-    public sealed record CreateFrameworkRequest(string? Id, string? Name, string? CopyFrom);
+    public sealed record CreateFrameworkRequest(string? Id, [Required] string? Name, string? CopyFrom);
 
-    public sealed record AddThemeRequest(string? Id, string? Name, string? Code);
+    public sealed record AddThemeRequest(string? Id, [Required] string? Name, string? Code);
 
-    public sealed record AddOutcomeRequest(string? Id, string? Name);
+    public sealed record AddOutcomeRequest(string? Id, [Required] string? Name);
 
     public sealed record AddMeasureRequest(
-        string? Id, string? ThemeId, string? OutcomeId, string? Title, string? Unit, string? Formula, string? Options, MeasureDirection? Direction, string? Figure);
+        string? Id,
+        [Required] string? ThemeId,
+        [Required] string? OutcomeId,
+        [Required] string? Title,
+        [Required] string? Unit,
+        [Required] string? Formula,
+        string? Options,
+        MeasureDirection? Direction,
+        string? Figure);
 
-    public sealed record FormulaRequest(string? Source);
+    public sealed record FormulaRequest([Required] string? Source);
 
     public sealed record EvaluateRequest(
-        decimal? Quantity,
+        [Required] decimal? Quantity,
         decimal? Target,
         decimal? ContractValue,
         Dictionary<string, decimal>? Inputs,
@@ -228,15 +239,15 @@ public static class FrameworksApi
         Dictionary<string, IReadOnlyList<decimal>>? Lists);
 
     public sealed record TryFormulaRequest(
-        string? Source,
-        decimal? Quantity,
+        [Required] string? Source,
+        [Required] decimal? Quantity,
         decimal? Target,
         decimal? ContractValue,
         Dictionary<string, decimal>? Inputs,
         DateOnly? At,
         Dictionary<string, IReadOnlyList<decimal>>? Lists);
 
-    public sealed record ProxyValueRequest(decimal? Value, DateOnly? EffectiveFrom);
+    public sealed record ProxyValueRequest([Required] decimal? Value, [Required] DateOnly? EffectiveFrom);
 
     public sealed record CheckResponse(bool Ok, IReadOnlyList<FormulaDiagnostic> Diagnostics);
 

@@ -15,6 +15,7 @@ using SocialValue.Indexes;
 using SocialValue.Keys;
 using SocialValue.KiteMark;
 using SocialValue.Workflow;
+using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
 namespace SocialValue.Api.KiteMark;
 
@@ -44,7 +45,8 @@ public static class KiteMarkApi
         api.MapGet("/applications/{id}/evidence/{evidenceId}", GetEvidence);
         api.MapPut("/applications/{id}/evidence/{evidenceId}/review", ReviewEvidence);
 
-        app.MapWorkflow("/api/kitemark/applications/{id}", Tag, new WorkflowBinding(GetTransitions, GetDiagram, Fire));
+        app.MapWorkflow<KiteMarkState, KiteMarkTrigger, ApplicationTransitionRequest, ApplicationResponse>(
+            "/api/kitemark/applications/{id}", "Kite Mark application", Tag, new WorkflowBinding(GetTransitions, GetDiagram, Fire));
         return app;
     }
 
@@ -65,6 +67,7 @@ public static class KiteMarkApi
         return TypedResults.Ok(context.Respond(await grains.GetGrain<IKiteMarkSchemeIndexGrain>(IKiteMarkSchemeIndexGrain.All).ListAsync(after, limit)));
     }
 
+    /// <summary>A Kite Mark scheme: themes with their criteria, must-dos and validity.</summary>
     public static async Task<Ok<SchemeResponse>> GetScheme(string id, IGrainFactory grains, HttpResponse response)
     {
         var scheme = await Scheme(grains, id).GetAsync();
@@ -185,6 +188,7 @@ public static class KiteMarkApi
             a => new IndexPosition(a.ValidUntil!.Value.UtcTicks.ToString("D19", CultureInfo.InvariantCulture), a.Id)));
     }
 
+    /// <summary>An application with its evidence, per-theme coverage, must-dos met and award dates.</summary>
     public static async Task<Ok<ApplicationResponse>> GetApplication(string id, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response)
     {
         var application = await ReadableAsync(grains, id, user);
@@ -340,47 +344,55 @@ public static class KiteMarkApi
 
     private static SchemeResponse AsResponse(this KiteMarkSchemeDetails details) =>
         new(details.Scheme.Id, details.Scheme.Name, details.ReadOnly, details.AwardingBodyId,
-            [.. details.Scheme.Themes.Select(t => new ThemeResponse(t.Id, t.Name,
-                [.. t.Criteria.Select(c => new CriterionResponse(c.Id, c.Text, c.MentalHealth, c.MustDo, c.Part, c.Note))]))],
+            [.. details.Scheme.Themes.Select(t => new SchemeThemeResponse(t.Id, t.Name,
+                [.. t.Criteria.Select(c => new SchemeCriterionResponse(c.Id, c.Text, c.MentalHealth, c.MustDo, c.Part, c.Note))]))],
             details.Scheme.Validity, details.Scheme.Note);
 
     private static ApplicationResponse AsResponse(this KiteMarkApplicationDetails a) =>
         new(a.Id, a.OrganisationId, a.OrganisationName, a.AwardingBodyId, a.SchemeId, a.SchemeName, a.Validity, a.ConsentToPublish,
-            a.State, a.Evidence, a.Coverage, a.MustDos, a.CreatedAt, a.UpdatedAt, a.AwardedOn, a.ValidUntil, a.History);
+            a.State, a.Evidence, a.Coverage, a.MustDos, a.CreatedAt, a.UpdatedAt, a.AwardedOn, a.ValidUntil,
+            WorkflowApi.TransitionRecordResponse<KiteMarkState, KiteMarkTrigger>.FromHistory(a.History));
 
     public sealed record SchemeRequest(
-        string? Name,
+        [Required] string? Name,
         string? AwardingBodyId,
         string? CopyFrom,
-        IReadOnlyList<ThemeRequest>? Themes,
+        IReadOnlyList<SchemeThemeRequest>? Themes,
         IReadOnlyList<string>? MustDos,
         string? Validity);
 
-    public sealed record ThemeRequest(string? Id, string? Name, IReadOnlyList<CriterionRequest>? Criteria);
+    public sealed record SchemeThemeRequest(string? Id, string? Name, IReadOnlyList<SchemeCriterionRequest>? Criteria);
 
-    public sealed record CriterionRequest(string? Id, string? Text, bool? MentalHealth, bool? MustDo, string? Part);
+    public sealed record SchemeCriterionRequest(string? Id, string? Text, bool? MentalHealth, bool? MustDo, string? Part);
 
     public sealed record NominationRequest(string? NominatedBy);
 
-    public sealed record CreateApplicationRequest(string? Id, string? OrganisationId, string? AwardingBodyId, string? SchemeId, bool? ConsentToPublish);
+    public sealed record CreateApplicationRequest(
+        string? Id, [Required] string? OrganisationId, [Required] string? AwardingBodyId, string? SchemeId, [Required] bool? ConsentToPublish);
 
-    public sealed record ConsentRequest(bool? ConsentToPublish);
+    public sealed record ConsentRequest([Required] bool? ConsentToPublish);
 
-    public sealed record EvidenceRequest(string? CriterionId, string? Description, string? Link);
+    public sealed record EvidenceRequest([Required] string? CriterionId, [Required] string? Description, string? Link);
 
-    public sealed record ReviewRequest(bool? Accepted, string? Comment);
+    public sealed record ReviewRequest([Required] bool? Accepted, [Required] string? Comment);
 
     public sealed record EvidenceCreatedResponse(string Id);
+
+    /// <summary>The body of <c>POST /api/kitemark/applications/{id}/transitions</c> as the document describes it.</summary>
+    /// <param name="Trigger">The transition to fire; <c>Expire</c> is the scheduler's.</param>
+    /// <param name="Reason">Why; <c>Reject</c>, <c>Revoke</c> and <c>RecordChange</c> need one.</param>
+    /// <param name="WithdrawnEvidence">For <c>RecordChange</c>: the ids of the evidence the change takes away.</param>
+    public sealed record ApplicationTransitionRequest(KiteMarkTrigger Trigger, string? Reason, IReadOnlyList<string>? WithdrawnEvidence);
 
     public sealed record HolderResponse(
         string OrganisationId, string OrganisationName, string ApplicationId, string AwardingBodyId, DateTimeOffset AwardedOn, DateTimeOffset ValidUntil);
 
     public sealed record SchemeResponse(
-        string Id, string Name, bool ReadOnly, string? AwardingBodyId, IReadOnlyList<ThemeResponse> Themes, string Validity, string? Note);
+        string Id, string Name, bool ReadOnly, string? AwardingBodyId, IReadOnlyList<SchemeThemeResponse> Themes, string Validity, string? Note);
 
-    public sealed record ThemeResponse(string Id, string Name, IReadOnlyList<CriterionResponse> Criteria);
+    public sealed record SchemeThemeResponse(string Id, string Name, IReadOnlyList<SchemeCriterionResponse> Criteria);
 
-    public sealed record CriterionResponse(string Id, string Text, bool MentalHealth, bool MustDo, string? Part, string? Note);
+    public sealed record SchemeCriterionResponse(string Id, string Text, bool MentalHealth, bool MustDo, string? Part, string? Note);
 
     public sealed record ApplicationResponse(
         string Id,
@@ -399,5 +411,5 @@ public static class KiteMarkApi
         DateTimeOffset UpdatedAt,
         DateTimeOffset? AwardedOn,
         DateTimeOffset? ValidUntil,
-        IReadOnlyList<TransitionRecord> History);
+        IReadOnlyList<WorkflowApi.TransitionRecordResponse<KiteMarkState, KiteMarkTrigger>> History);
 }

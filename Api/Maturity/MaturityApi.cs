@@ -8,12 +8,14 @@ using Orleans;
 using SocialValue.Api.Auth;
 using SocialValue.Api.Frameworks;
 using SocialValue.Api.Http;
+using SocialValue.Api.OpenApi;
 using SocialValue.Api.Workflows;
 using SocialValue.Errors;
 using SocialValue.Frameworks;
 using SocialValue.Ids;
 using SocialValue.Maturity;
 using SocialValue.Workflow;
+using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
 namespace SocialValue.Api.Maturity;
 
@@ -34,8 +36,9 @@ public static class MaturityApi
         api.MapPut("/", Assess);
         api.MapPatch("/actions/{actionId}", UpdateAction);
         api.MapGet("/dimensions/{code}", GetDimension);
-        api.MapGet("/action-plan", GetActionPlan);
-        app.MapWorkflow($"{Organisation}/dimensions/{{code}}", "Maturity", new WorkflowBinding(
+        api.MapGet("/action-plan", GetActionPlan).Produces<string>(StatusCodes.Status200OK, "text/html", "text/csv");
+        app.MapWorkflow<MaturityLevel, DimensionTrigger, DimensionTransitionRequest, DimensionResponse>(
+            $"{Organisation}/dimensions/{{code}}", "maturity dimension", "Maturity", new WorkflowBinding(
             context => Grain(context, write: false).GetTransitionsAsync(Code(context)),
             context => Grain(context, write: false).GetDiagramAsync(),
             FireDimension));
@@ -55,6 +58,7 @@ public static class MaturityApi
     public static async Task<Ok<ModelResponse>> GetModel(IGrainFactory grains) =>
         TypedResults.Ok((await Model(grains).GetAsync()).AsResponse());
 
+    /// <summary>The formula in force that turns the dimension levels into an overall level.</summary>
     public static async Task<Ok<FormulaVersionDetails>> GetOverallFormula(IGrainFactory grains) =>
         TypedResults.Ok((await Model(grains).GetAsync()).OverallFormula);
 
@@ -67,12 +71,13 @@ public static class MaturityApi
     /// Replaces the formula that turns the ten dimension levels (0–4, list <c>"levels"</c>, inputs <c>"A"</c>–<c>"J"</c>)
     /// into an overall level (Admin); 422 with diagnostics when it does not compile or gives no level.
     /// </summary>
-    public static async Task<Ok<FormulaVersionDetails>> PublishOverallFormula(FormulaRequest request, IGrainFactory grains, ClaimsPrincipal user)
+    public static async Task<Ok<FormulaVersionDetails>> PublishOverallFormula(OverallFormulaRequest request, IGrainFactory grains, ClaimsPrincipal user)
     {
         new RequestValidation().Required("source", request.Source).ThrowIfInvalid();
         return TypedResults.Ok(await Model(grains).PublishOverallFormulaAsync(request.Source!, user.Actor()));
     }
 
+    /// <summary>An organisation's maturity: overall and per dimension, present and target, with the action plan.</summary>
     public static async Task<Ok<MaturityResponse>> GetMaturity(string id, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response)
     {
         var maturity = await Grain(grains, user, id, write: false).GetAsync();
@@ -204,14 +209,23 @@ public static class MaturityApi
             m.OverallFormula,
             m.Notes);
 
-    public sealed record FormulaRequest(string? Source);
+    public sealed record OverallFormulaRequest([Required] string? Source);
 
-    public sealed record AssessmentRequest(IReadOnlyList<DimensionRequest>? Dimensions);
+    /// <summary>The body of <c>POST …/maturity/dimensions/{code}/transitions</c> as the document describes it.</summary>
+    /// <param name="Trigger">The transition to fire.</param>
+    /// <param name="Level">For <c>Reassess</c>: the level the dimension is at now.</param>
+    /// <param name="Reason">For <c>Reassess</c>: why.</param>
+    public sealed record DimensionTransitionRequest(DimensionTrigger Trigger, MaturityLevel? Level, string? Reason);
+
+    public sealed record AssessmentRequest([Required] IReadOnlyList<DimensionRequest>? Dimensions);
 
     /// <summary>A level is its name (<c>Follower</c>) or the seed's label (<c>Incomplete/Non Compliant</c>).</summary>
-    public sealed record DimensionRequest(string? Code, string? Present, string? Target);
+    public sealed record DimensionRequest(
+        [Required] string? Code,
+        [Required, OpenApiEnum(typeof(MaturityLevel))] string? Present,
+        [Required, OpenApiEnum(typeof(MaturityLevel))] string? Target);
 
-    public sealed record ActionRequest(string? Status, string? Owner, DateOnly? DueDate, string? Notes, IReadOnlyList<string>? Evidence);
+    public sealed record ActionRequest([OpenApiEnum(typeof(ActionStatus))] string? Status, string? Owner, DateOnly? DueDate, string? Notes, IReadOnlyList<string>? Evidence);
 
     public sealed record MaturityResponse(
         string OrganisationId,

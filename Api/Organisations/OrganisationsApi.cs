@@ -9,6 +9,7 @@ using SocialValue.Api.Http;
 using SocialValue.Errors;
 using SocialValue.Ids;
 using SocialValue.Organisations;
+using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
 namespace SocialValue.Api.Organisations;
 
@@ -62,6 +63,7 @@ public static class OrganisationsApi
         return TypedResults.Ok(context.Respond(await index.ListAsync(after, limit), o => o.AsResponse()));
     }
 
+    /// <summary>An organisation with its adopted framework.</summary>
     public static async Task<Ok<OrganisationResponse>> GetOrganisation(
         string id, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response)
     {
@@ -129,12 +131,12 @@ public static class OrganisationsApi
 
     private static OrganisationSummaryResponse AsResponse(this OrganisationSummary o) => new(o.Id, o.Name, o.Type, o.Place);
 
-    public sealed record OrganisationRequest(string? Id, string? Name, OrganisationType? Type, string? Place);
+    public sealed record OrganisationRequest(string? Id, [Required] string? Name, [Required] OrganisationType? Type, [Required] string? Place);
 
     public sealed record OrganisationResponse(
         string Id, string Name, OrganisationType Type, string Place, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? FrameworkId);
 
-    public sealed record AdoptFrameworkRequest(string? FrameworkId);
+    public sealed record AdoptFrameworkRequest([Required] string? FrameworkId);
 
     public sealed record OrganisationSummaryResponse(string Id, string Name, OrganisationType Type, string Place);
 }

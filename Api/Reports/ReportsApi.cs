@@ -16,7 +16,8 @@ public static class ReportsApi
 {
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/organisations/{id}/report", GetReport).WithTags("Reports").RequireAuthorization();
+        app.MapGet("/api/organisations/{id}/report", GetReport).WithTags("Reports").RequireAuthorization()
+            .Produces<OrganisationReport>(StatusCodes.Status200OK, "application/json", Csv.ContentType);
         return app;
     }
 

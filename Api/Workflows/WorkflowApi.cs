@@ -28,18 +28,46 @@ public static class WorkflowApi
     /// <summary>
     /// API.md "Workflows": <c>GET {resource}/transitions</c>, <c>POST {resource}/transitions {trigger, reason?, ...arguments}</c>
     /// (200 with the updated resource, or 409 with the reasons) and <c>GET {resource}/workflow</c> as Mermaid text.
+    /// The document describes the body as <typeparamref name="TRequest"/> (the trigger enum and its arguments) and the answer
+    /// as <typeparamref name="TResource"/>; the body is read field by field, so that the workflow's guards see the arguments.
+    /// <paramref name="noun"/> is what the resource is called in sentences ("Kite Mark application"); its words make the
+    /// operation names (<c>FireKiteMarkApplicationTransition</c>).
     /// </summary>
-    public static RouteGroupBuilder MapWorkflow(this IEndpointRouteBuilder app, string resource, string tag, WorkflowBinding binding)
+    public static RouteGroupBuilder MapWorkflow<TState, TTrigger, TRequest, TResource>(
+        this IEndpointRouteBuilder app, string resource, string noun, string tag, WorkflowBinding binding)
+        where TState : struct, Enum
+        where TTrigger : struct, Enum
+        where TRequest : notnull
     {
+        var name = string.Concat(noun.Split(' ').Select(word => char.ToUpperInvariant(word[0]) + word[1..]));
         var group = app.MapGroup(resource).WithTags(tag).RequireAuthorization();
         // Explicit return types: a lambda taking only HttpContext would otherwise bind as a RequestDelegate and drop its result.
-        group.MapGet("/transitions", async Task<Ok<TransitionsResponse>> (HttpContext context) =>
-            TypedResults.Ok(TransitionsResponse.From(await binding.GetTransitions(context))));
-        group.MapPost("/transitions", async (HttpContext context, JsonElement body, ClaimsPrincipal user) =>
-            await binding.Fire(context, ReadRequest(body, user)));
+        group.MapGet("/transitions", async Task<Ok<TransitionsResponse<TState, TTrigger>>> (HttpContext context) =>
+                TypedResults.Ok(TransitionsResponse<TState, TTrigger>.From(await binding.GetTransitions(context))))
+            .WithName($"Get{name}Transitions")
+            .WithSummary($"The {noun}'s state, the triggers permitted now and those blocked with their reasons");
+        group.MapPost("/transitions", async (HttpContext context, ClaimsPrincipal user) =>
+                await binding.Fire(context, ReadRequest(await ReadBodyAsync(context), user)))
+            .WithName($"Fire{name}Transition")
+            .WithSummary($"Fires a trigger on the {noun}")
+            .WithDescription($"200 with the updated {noun}, or 409 with the `reasons` the trigger is not permitted now.")
+            .Accepts<TRequest>("application/json")
+            .Produces<TResource>();
         group.MapGet("/workflow", async Task<ContentHttpResult> (HttpContext context) =>
-            TypedResults.Text(await binding.GetDiagram(context), "text/plain"));
+                TypedResults.Text(await binding.GetDiagram(context), "text/plain"))
+            .WithName($"Get{name}Workflow")
+            .WithSummary($"The {noun}'s state machine as a Mermaid diagram")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain");
         return group;
+    }
+
+    private static async Task<JsonElement> ReadBodyAsync(HttpContext context)
+    {
+        if (!context.Request.HasJsonContentType())
+        {
+            throw new BadHttpRequestException("Send the transition as application/json.", StatusCodes.Status415UnsupportedMediaType);
+        }
+        return await context.Request.ReadFromJsonAsync<JsonElement>(context.RequestAborted);
     }
 
     /// <summary>Reads <c>{trigger, reason?, ...arguments}</c>; arguments become strings for the workflow's guards.</summary>
@@ -116,8 +144,34 @@ public static class WorkflowApi
         return new TransitionRequest(trigger, user.Actor(), reason, arguments);
     }
 
-    public sealed record TransitionsResponse(string State, IReadOnlyList<PermittedTransition> Permitted, IReadOnlyList<BlockedTransition> Blocked)
+    /// <summary>The current state with the triggers that may be fired now and where they lead, and those blocked with the reasons.</summary>
+    public sealed record TransitionsResponse<TState, TTrigger>(
+        TState State, IReadOnlyList<PermittedTransitionResponse<TTrigger>> Permitted, IReadOnlyList<BlockedTransitionResponse<TTrigger>> Blocked)
+        where TState : struct, Enum
+        where TTrigger : struct, Enum
     {
-        public static TransitionsResponse From(TransitionOptions options) => new(options.State, options.Permitted, options.Blocked);
+        public static TransitionsResponse<TState, TTrigger> From(TransitionOptions options) => new(
+            Enum.Parse<TState>(options.State),
+            [.. options.Permitted.Select(p => new PermittedTransitionResponse<TTrigger>(Enum.Parse<TTrigger>(p.Trigger), p.To))],
+            [.. options.Blocked.Select(b => new BlockedTransitionResponse<TTrigger>(Enum.Parse<TTrigger>(b.Trigger), b.Reasons))]);
     }
+
+    /// <summary>One recorded transition of a resource's history, in the resource's own states and triggers.</summary>
+    public sealed record TransitionRecordResponse<TState, TTrigger>(DateTimeOffset At, string Actor, TTrigger Trigger, TState From, TState To, string? Reason)
+        where TState : struct, Enum
+        where TTrigger : struct, Enum
+    {
+        public static IReadOnlyList<TransitionRecordResponse<TState, TTrigger>> FromHistory(IEnumerable<TransitionRecord> history) =>
+            [.. history.Select(r => new TransitionRecordResponse<TState, TTrigger>(
+                r.At, r.Actor, Enum.Parse<TTrigger>(r.Trigger), Enum.Parse<TState>(r.From), Enum.Parse<TState>(r.To), r.Reason))];
+    }
+
+    /// <summary>A trigger that may be fired now and where it leads.</summary>
+    /// <param name="Trigger">The trigger.</param>
+    /// <param name="To">The state it leads to; states joined by <c>|</c> when its arguments choose (<c>Reassess {level}</c>).</param>
+    public sealed record PermittedTransitionResponse<TTrigger>(TTrigger Trigger, string To)
+        where TTrigger : struct, Enum;
+
+    public sealed record BlockedTransitionResponse<TTrigger>(TTrigger Trigger, IReadOnlyList<string> Reasons)
+        where TTrigger : struct, Enum;
 }

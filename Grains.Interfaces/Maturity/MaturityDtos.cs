@@ -16,6 +16,14 @@ public enum ActionStatus
     Done,
 }
 
+/// <summary>The triggers of a dimension's level (API.md, Organisations and maturity): one level up, or to any level with a reason.</summary>
+[GenerateSerializer]
+public enum DimensionTrigger
+{
+    Advance,
+    Reassess,
+}
+
 /// <summary>The present level and target of one dimension, as an assessment gives them.</summary>
 [GenerateSerializer]
 public sealed record DimensionAssessment(string Code, MaturityLevel Present, MaturityLevel Target);

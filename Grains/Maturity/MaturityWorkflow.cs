@@ -2,12 +2,6 @@ using SocialValue.Workflow;
 
 namespace SocialValue.Maturity;
 
-public enum DimensionTrigger
-{
-    Advance,
-    Reassess,
-}
-
 /// <summary>
 /// The level of one dimension as a state machine over the dimension's state (DOMAIN.md): <c>Advance</c> one level once
 /// every planned action of that level is done and the target lies above; <c>Reassess {level, reason}</c> to any level.

@@ -27,7 +27,7 @@ public sealed class WorkflowApiTests : IAsyncLifetime
         {
             static ITicketGrain Ticket(HttpContext context) =>
                 context.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<ITicketGrain>((string)context.Request.RouteValues["id"]!);
-            app.MapWorkflow("/test/tickets/{id}", "Tickets", new WorkflowBinding(
+            app.MapWorkflow<TicketStatus, TicketTrigger, TicketTransitionRequest, TicketDetails>("/test/tickets/{id}", "ticket", "Tickets", new WorkflowBinding(
                 context => Ticket(context).GetTransitionsAsync(),
                 context => Ticket(context).GetDiagramAsync(),
                 async (context, request) =>
@@ -151,4 +151,7 @@ public sealed class WorkflowApiTests : IAsyncLifetime
     }
 
     private Task<HttpResponseMessage> Fire(string id, object body) => _admin.PostAsJsonAsync($"/test/tickets/{id}/transitions", body);
+
+    /// <summary>The transition body the test routes document.</summary>
+    public sealed record TicketTransitionRequest(TicketTrigger Trigger, string? Reason);
 }
