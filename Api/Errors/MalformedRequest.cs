@@ -61,6 +61,11 @@ public static partial class MalformedRequest
             // A body this service refused (a property given twice, null in a list, text that is not Unicode) says why itself.
             what = refused.Message;
         }
+        else if (json.InnerException is InvalidOperationException { Message: var inner } && inner.Contains("UTF", StringComparison.Ordinal))
+        {
+            // Text that is not Unicode (invalid UTF-8, an unpaired surrogate) is a string, just not one that can be read.
+            what = field is null ? "The body holds text that is not valid Unicode." : $"'{field}' is not valid Unicode text (invalid UTF-8 or an unpaired surrogate).";
+        }
         else if (json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
         {
             var kind = KindOf(TypeAt(body, json.Path ?? "$"));

@@ -163,7 +163,7 @@ public sealed partial class HostileInputTests(HostileInputTests.Site site) : ICl
             Encoding.UTF8.GetBytes($$"""{"id":"unicode-2","organisationId":"{{Commissioning.Council}}","title":"\ud800","value":1}"""))
             .AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.DoesNotContain("System.", typed.GetProperty("detail").GetString());
-        Assert.Contains("$.title", typed.GetProperty("detail").GetString());
+        Assert.Contains("'title' is not valid Unicode text", typed.GetProperty("detail").GetString());
         await Admin.GetAsync("/api/contracts/unicode-2").AssertProblemAsync(HttpStatusCode.NotFound);
     }
 

@@ -85,6 +85,8 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
         {
             ClassName = "SocialValueClient",
             UseBaseUrl = false,
+            // Optional query parameters (a list's limit and cursor) are optional in C# too.
+            GenerateOptionalParameters = true,
             OperationNameGenerator = new SingleClientFromOperationIdOperationNameGenerator(),
             CSharpGeneratorSettings =
             {
