@@ -63,9 +63,11 @@ public static class SocialValueLedger
     {
         var valued = periods.Where(p => p.Gbp is not null).ToList();
         var unvaluedPeriods = periods.Count - valued.Count;
-        var nothingValued = periods.Count > 0 || term.CommittedValue is null;
-        decimal? delivered = valued.Count > 0 ? valued.Sum(p => p.Gbp!.Value) : nothingValued ? null : 0;
-        decimal? deliveredNet = valued.Count > 0 ? valued.Sum(p => Sroi.Net(p.Gbp!.Value, adjustments, discountRate)) : nothingValued ? null : 0;
+        // With no valued line, delivered £ is null when a line was delivered without £ or the measure has no valuation at
+        // all, and £0 for a valued measure that has delivered nothing yet.
+        var noPounds = periods.Count > 0 || term.CommittedValue is null;
+        decimal? delivered = valued.Count > 0 ? valued.Sum(p => p.Gbp!.Value) : noPounds ? null : 0;
+        decimal? deliveredNet = valued.Count > 0 ? valued.Sum(p => Sroi.Net(p.Gbp!.Value, adjustments, discountRate)) : noPounds ? null : 0;
         decimal? committedNet = term.CommittedValue is { } committed ? Sroi.Net(committed, adjustments, discountRate) : null;
         return new MeasureTotal(term.MeasureId, term.Title, term.Unit, term.Direction, term.ThemeId, term.OutcomeId, term.FormulaVersion,
             term.Target, DeliveredUnits(term, periods), term.CommittedValue, delivered, unvaluedPeriods,

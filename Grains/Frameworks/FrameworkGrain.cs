@@ -130,14 +130,9 @@ public sealed class FrameworkGrain(
 
     public Task<EvaluationResult> EvaluateAsync(string measureId, EvaluationRequest request)
     {
-        var (_, _, measure) = Measure(measureId);
-        var number = request.Version ?? measure.Versions.Count;
-        if (number < 1 || number > measure.Versions.Count)
-        {
-            throw new ValidationException("version", $"Measure '{measureId}' has versions 1 to {measure.Versions.Count}, not {number}.");
-        }
+        var (number, source) = FormulaVersion(measureId, request);
         // The engine keeps the versions read lately compiled and lets the others unload, however many a reader names.
-        return Task.FromResult(Evaluate(measureId, formulas.Compile(measure.Versions[number - 1].Source), number, request));
+        return Task.FromResult(Evaluate(measureId, formulas.Compile(source), number, request));
     }
 
     public Task<EvaluationResult> TryFormulaAsync(string measureId, string source, EvaluationRequest request)
@@ -148,27 +143,21 @@ public sealed class FrameworkGrain(
 
     private EvaluationResult Evaluate(string measureId, CompiledFormula compiled, int version, EvaluationRequest request)
     {
-        var at = request.At ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var inputs = new FormulaInputs(request.Quantity, request.Target, request.ContractValue, request.Inputs, request.Lists);
-        var value = Holdable(formulas.Evaluate(compiled, inputs, code => ProxyValueAt(code, at)), "formula");
+        var at = AtOf(request);
+        var value = Holdable(formulas.Evaluate(compiled, InputsOf(request), code => ProxyValueAt(code, at)), "formula");
         return new EvaluationResult(measureId, value, version, at);
     }
 
     public Task<Valuation> ValueAsync(string measureId, EvaluationRequest request)
     {
-        var (_, _, measure) = Measure(measureId);
-        var number = request.Version ?? measure.Versions.Count;
-        if (number < 1 || number > measure.Versions.Count)
-        {
-            throw new ValidationException("version", $"Measure '{measureId}' has versions 1 to {measure.Versions.Count}, not {number}.");
-        }
-        var at = request.At ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var inputs = new FormulaInputs(request.Quantity, request.Target, request.ContractValue, request.Inputs, request.Lists);
-        var units = Holdable(formulas.Evaluate(formulas.Compile(measure.Figure), inputs), "figure");
+        var (number, source) = FormulaVersion(measureId, request);
+        var at = AtOf(request);
+        var inputs = InputsOf(request);
+        var units = Holdable(formulas.Evaluate(formulas.Compile(Measure(measureId).Measure.Figure), inputs), "figure");
         string? missingProxy = null;
         try
         {
-            var gbp = Holdable(formulas.Evaluate(formulas.Compile(measure.Versions[number - 1].Source), inputs, code =>
+            var gbp = Holdable(formulas.Evaluate(formulas.Compile(source), inputs, code =>
             {
                 var value = ProxyValueAt(code, at);
                 missingProxy ??= value is null ? code : null;
@@ -182,6 +171,22 @@ public sealed class FrameworkGrain(
                 $"No proxy value '{missingProxy}' is in force on {at:yyyy-MM-dd}, so this figure is counted in units, not £."));
         }
     }
+
+    /// <summary>The formula version a request names (the latest when it names none) and its source; 422 for one that does not exist.</summary>
+    private (int Number, string Source) FormulaVersion(string measureId, EvaluationRequest request)
+    {
+        var (_, _, measure) = Measure(measureId);
+        var number = request.Version ?? measure.Versions.Count;
+        return number >= 1 && number <= measure.Versions.Count
+            ? (number, measure.Versions[number - 1].Source)
+            : throw new ValidationException("version", $"Measure '{measureId}' has versions 1 to {measure.Versions.Count}, not {number}.");
+    }
+
+    /// <summary>The date whose proxy values an evaluation uses: the one asked for, else today.</summary>
+    private DateOnly AtOf(EvaluationRequest request) => request.At ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    private static FormulaInputs InputsOf(EvaluationRequest request) =>
+        new(request.Quantity, request.Target, request.ContractValue, request.Inputs, request.Lists);
 
     /// <summary>
     /// API.md "Money": a value the service cannot hold is refused as the formula's failure when it is computed, never

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
@@ -20,12 +19,12 @@ public sealed class MoneyTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2027, 2, 15, 9, 0, 0, TimeSpan.Zero));
         await using var database = await TestDatabase.CreateAsync("Sqlite");
         await using var silo = await TestSilo.StartAsync(database, businessClock: clock);
-        var admin = silo.Client();
-        await PostAsync(admin, "/api/organisations", new { id = "walsall-council", name = "Walsall Council", type = "LocalAuthority", place = "Walsall" });
-        await LiveAsync(admin, "trainees");
+        var cycle = new Commissioning(silo.Client());
+        await cycle.PostAsync("/api/organisations", new { id = "walsall-council", name = "Walsall Council", type = "LocalAuthority", place = "Walsall" });
+        await LiveAsync(cycle, "trainees");
 
-        await ReturnAsync(admin, "trainees", "2027-Q1", 3);
-        var unvalued = await GetAsync(admin, "/api/contracts/trainees/social-value");
+        await ReturnAsync(cycle, "trainees", "2027-Q1", 3);
+        var unvalued = await cycle.GetJsonAsync("/api/contracts/trainees/social-value");
 
         var measure = unvalued.GetProperty("measures")[0];
         Assert.Equal((8m, 3m), (measure.GetProperty("committedUnits").GetDecimal(), measure.GetProperty("deliveredUnits").GetDecimal()));
@@ -35,16 +34,16 @@ public sealed class MoneyTests
         Assert.Equal(3m, measure.GetProperty("periods")[0].GetProperty("units").GetDecimal());
         Assert.Equal((0m, 0m, 1), Total(unvalued.GetProperty("total")));
         Assert.Equal((0m, 0m, 1), Total(unvalued.GetProperty("themes")[0]));
-        var returned = (await GetAsync(admin, "/api/contracts/trainees/returns"))[0].GetProperty("lines")[0];
+        var returned = (await cycle.GetJsonAsync("/api/contracts/trainees/returns"))[0].GetProperty("lines")[0];
         Assert.Equal(JsonValueKind.Null, returned.GetProperty("gbp").ValueKind);
         Assert.Contains(Traineeships, returned.GetProperty("unvaluedReason").GetString());
 
         // The administrator sets a proxy value on the shipped framework from the next quarter.
-        (await admin.PutAsJsonAsync($"/api/frameworks/walsall/proxy-values/{Traineeships}", new { value = 2_000m, effectiveFrom = "2027-04-01" }))
+        (await cycle.Admin.PutAsJsonAsync($"/api/frameworks/walsall/proxy-values/{Traineeships}", new { value = 2_000m, effectiveFrom = "2027-04-01" }))
             .EnsureSuccessStatusCode();
         clock.SetUtcNow(new DateTimeOffset(2027, 5, 10, 9, 0, 0, TimeSpan.Zero));
-        await ReturnAsync(admin, "trainees", "2027-Q2", 2);
-        var valued = await GetAsync(admin, "/api/contracts/trainees/social-value");
+        await ReturnAsync(cycle, "trainees", "2027-Q2", 2);
+        var valued = await cycle.GetJsonAsync("/api/contracts/trainees/social-value");
 
         measure = valued.GetProperty("measures")[0];
         Assert.Equal(["2027-Q1:3:", "2027-Q2:2:4000"], measure.GetProperty("periods").EnumerateArray().Select(p =>
@@ -54,9 +53,9 @@ public sealed class MoneyTests
         Assert.Equal(1, measure.GetProperty("unvaluedPeriods").GetInt32());
         // Q1 is still left out of the pounds, and the commitment was valued (or not) when the contract was awarded.
         Assert.Equal((0m, 4_000m, 1), Total(valued.GetProperty("total")));
-        var report = await GetAsync(admin, "/api/organisations/walsall-council/report?year=2027");
+        var report = await cycle.GetJsonAsync("/api/organisations/walsall-council/report?year=2027");
         Assert.Equal((0m, 4_000m, 1), Total(report.GetProperty("total")));
-        var csv = await admin.GetStringAsync("/api/organisations/walsall-council/report?year=2027&format=csv");
+        var csv = await cycle.Admin.GetStringAsync("/api/organisations/walsall-council/report?year=2027&format=csv");
         Assert.Contains("Measures without £", csv);
         Assert.Contains(",0,4000,1,0,4000,", csv.Split('\n').Single(l => l.StartsWith("Total", StringComparison.Ordinal)));
     }
@@ -64,17 +63,17 @@ public sealed class MoneyTests
     private static (decimal Committed, decimal Delivered, int Unvalued) Total(JsonElement total) =>
         (total.GetProperty("committedValue").GetDecimal(), total.GetProperty("deliveredValue").GetDecimal(), total.GetProperty("unvaluedMeasures").GetInt32());
 
-    private static async Task LiveAsync(HttpClient admin, string id)
+    private static async Task LiveAsync(Commissioning cycle, string id)
     {
-        await PostAsync(admin, "/api/contracts", new { id, organisationId = "walsall-council", title = "Traineeships", value = 500_000m, frameworkId = "walsall" });
+        await cycle.PostAsync("/api/contracts", new { id, organisationId = "walsall-council", title = "Traineeships", value = 500_000m, frameworkId = "walsall" });
         foreach (var trigger in new[] { "AnalyseNeeds", "Consult", "Specify" })
         {
-            await FireAsync(admin, id, trigger);
+            await cycle.FireOkAsync(id, trigger);
         }
-        (await admin.PutAsJsonAsync($"/api/contracts/{id}/specification", new { outcomeIds = new[] { "economic-growth-o2" }, measureIds = new[] { Traineeships } }))
+        (await cycle.Admin.PutAsJsonAsync($"/api/contracts/{id}/specification", new { outcomeIds = new[] { "economic-growth-o2" }, measureIds = new[] { Traineeships } }))
             .EnsureSuccessStatusCode();
-        await FireAsync(admin, id, "PublishTender");
-        await PostAsync(admin, $"/api/contracts/{id}/bids", new
+        await cycle.FireOkAsync(id, "PublishTender");
+        await cycle.PostAsync($"/api/contracts/{id}/bids", new
         {
             id = "acme",
             supplier = "Acme Training",
@@ -82,29 +81,16 @@ public sealed class MoneyTests
             commitments = new[] { new { measureId = Traineeships, target = 8 } },
             answers = new { delivery = "Apprentices recruited locally", measurement = "Enrolment records, audited" },
         });
-        await FireAsync(admin, id, "CloseTender");
-        (await admin.PutAsJsonAsync($"/api/contracts/{id}/bids/acme/scores", new { delivery = 4, measurement = 4 })).EnsureSuccessStatusCode();
-        await FireAsync(admin, id, "Award", new { bidId = "acme" });
-        await FireAsync(admin, id, "GoLive");
+        await cycle.FireOkAsync(id, "CloseTender");
+        (await cycle.Admin.PutAsJsonAsync($"/api/contracts/{id}/bids/acme/scores", new { delivery = 4, measurement = 4 })).EnsureSuccessStatusCode();
+        await cycle.FireOkAsync(id, "Award", new { bidId = "acme" });
+        await cycle.FireOkAsync(id, "GoLive");
     }
 
-    private static async Task ReturnAsync(HttpClient admin, string id, string period, decimal quantity)
+    private static async Task ReturnAsync(Commissioning cycle, string id, string period, decimal quantity)
     {
-        var submitted = await PostAsync(admin, $"/api/contracts/{id}/returns", new { period, lines = new[] { new { measureId = Traineeships, quantity } } });
-        (await admin.PutAsJsonAsync($"/api/contracts/{id}/returns/{submitted.GetProperty("id").GetString()}/verification", new { accepted = true, comment = "Checked" }))
+        var submitted = await cycle.PostAsync($"/api/contracts/{id}/returns", new { period, lines = new[] { new { measureId = Traineeships, quantity } } });
+        (await cycle.Admin.PutAsJsonAsync($"/api/contracts/{id}/returns/{submitted.GetProperty("id").GetString()}/verification", new { accepted = true, comment = "Checked" }))
             .EnsureSuccessStatusCode();
     }
-
-    private static async Task FireAsync(HttpClient admin, string id, string trigger, object? arguments = null)
-    {
-        var body = JsonSerializer.SerializeToElement(arguments ?? new { }).EnumerateObject().ToDictionary(p => p.Name, p => (object)p.Value);
-        body["trigger"] = trigger;
-        await (await admin.PostAsJsonAsync($"/api/contracts/{id}/transitions", body)).AssertJsonAsync(HttpStatusCode.OK);
-    }
-
-    private static async Task<JsonElement> PostAsync(HttpClient client, string path, object body) =>
-        await (await client.PostAsJsonAsync(path, body)).AssertJsonAsync(HttpStatusCode.Created);
-
-    private static async Task<JsonElement> GetAsync(HttpClient client, string path) =>
-        await (await client.GetAsync(path)).AssertJsonAsync(HttpStatusCode.OK);
 }
