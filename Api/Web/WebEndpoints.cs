@@ -14,7 +14,11 @@ namespace SocialValue.Api.Web;
 /// </summary>
 public static class WebEndpoints
 {
-    public static IServiceCollection AddSocialValueWeb(this IServiceCollection services) => services.AddWebSession();
+    public static IServiceCollection AddSocialValueWeb(this IServiceCollection services)
+    {
+        services.AddRazorComponents();
+        return services.AddWebSession();
+    }
 
     public static WebApplication MapSocialValueWeb(this WebApplication app)
     {

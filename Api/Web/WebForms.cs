@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 using SocialValue.Api.Errors;
+using SocialValue.Versions;
 using static SocialValue.Api.Web.Markup;
 
 namespace SocialValue.Api.Web;
@@ -11,6 +12,9 @@ namespace SocialValue.Api.Web;
 internal static class WebForms
 {
     public const string AntiforgeryField = "__af";
+
+    /// <summary>The hidden field a form carries its resource's ETag in, as the REST API carries it in <c>If-Match</c>.</summary>
+    public const string IfMatchField = "ifMatch";
     private const string FlashCookie = "sv_flash";
 
     /// <summary>The hidden antiforgery field; also sets the antiforgery cookie it pairs with.</summary>
@@ -51,6 +55,13 @@ internal static class WebForms
         context.Response.Headers.Remove(HeaderNames.ETag);
         return Results.Redirect(returnTo);
     }
+
+    /// <summary>
+    /// The version the posted form was rendered at, as a write's <c>If-Match</c>: a form that changes a versioned resource
+    /// names the version it showed, so a change made meanwhile by someone else is a 412 rather than lost.
+    /// </summary>
+    public static VersionCondition? IfMatch(IFormCollection form) =>
+        form[IfMatchField].ToString() is { Length: > 0 } version ? new VersionCondition(false, [version.Trim('"')]) : null;
 
     /// <summary>The one-time message left by the last action, removed as it is read.</summary>
     public static (string Kind, string Text)? TakeFlash(HttpContext context)
