@@ -25,6 +25,14 @@ public static class SiloApplication
         builder.Services.AddScheduling(configuration);
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         builder.Services.AddKeyedSingleton(BusinessClock.Key, TimeProvider.System);
+        if (configuration.GetValue<bool>("Demo:Load"))
+        {
+            // scripts/run --demo: the worked example loads once the Silo listens, on a business clock it can set back.
+            var demoClock = new Hosting.DemoClock();
+            builder.Services.AddKeyedSingleton<TimeProvider>(BusinessClock.Key, demoClock);
+            builder.Services.AddSingleton(demoClock);
+            builder.Services.AddHostedService<Hosting.DemoData>();
+        }
         builder.Services.AddSingleton<FormulaEngine>();
         builder.Services.AddSingleton(configuration.GetSection("Contracts").Get<Contracts.ContractOptions>() ?? new());
         builder.Services.AddSingleton(new Maturity.MaturityOptions(configuration.GetValue<TimeSpan?>("Maturity:ReviewAfter")));
