@@ -269,18 +269,23 @@ public static class ContractsApi
         return TypedResults.Ok(context.Respond(await grains.GetGrain<IContractIndexGrain>(id).ListAsync(after, limit)));
     }
 
-    /// <summary>The bid social value score formula in force, and every version.</summary>
-    public static async Task<Ok<BidScoreFormulaResponse>> GetBidScoreFormula(IGrainFactory grains)
+    /// <summary>The bid social value score formula in force, and every version; the ETag is the number of the version in force.</summary>
+    public static async Task<Ok<BidScoreFormulaResponse>> GetBidScoreFormula(IGrainFactory grains, HttpResponse response)
     {
         var formula = grains.GetGrain<IBidScoreFormulaGrain>(IBidScoreFormulaGrain.Default);
-        return TypedResults.Ok(new BidScoreFormulaResponse(await formula.GetCurrentAsync(), await formula.GetVersionsAsync()));
+        var versions = await formula.GetVersionsAsync();
+        response.SetETag(versions[^1].ETag());
+        return TypedResults.Ok(new BidScoreFormulaResponse(versions[^1], versions));
     }
 
-    /// <summary>Publishes a new bid score formula version (Admin); tenders published afterwards use it.</summary>
-    public static async Task<Created<FormulaVersionDetails>> PublishBidScoreFormula(BidScoreFormulaRequest request, IGrainFactory grains, ClaimsPrincipal user)
+    /// <summary>Publishes a new bid score formula version (Admin); tenders published afterwards use it. Honours <c>If-Match</c>.</summary>
+    public static async Task<Created<FormulaVersionDetails>> PublishBidScoreFormula(
+        BidScoreFormulaRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
     {
         new RequestValidation().Required("source", request.Source).ThrowIfInvalid();
-        var version = await grains.GetGrain<IBidScoreFormulaGrain>(IBidScoreFormulaGrain.Default).PublishAsync(request.Source!, user.Actor());
+        var version = await grains.GetGrain<IBidScoreFormulaGrain>(IBidScoreFormulaGrain.Default)
+            .PublishAsync(request.Source!, user.Actor(), context.Request.IfMatch());
+        context.Response.SetETag(version.ETag());
         return TypedResults.Created("/api/formulas/bid-score", version);
     }
 

@@ -117,27 +117,20 @@ public static class KiteMarkApi
 
     /// <summary>
     /// A local authority or chamber of commerce nominates an organisation to award the Kite Mark for it: a Champion
-    /// of the nominating body, or Admin naming <c>nominatedBy</c>.
+    /// of the nominating body, or Admin naming <c>nominatedBy</c>. Honours <c>If-Match</c>: the ETag of the response that
+    /// made the nomination.
     /// </summary>
     public static async Task<Ok<KiteMarkNomination>> Nominate(
-        string organisationId, NominationRequest request, IGrainFactory grains, ClaimsPrincipal user, TimeProvider time)
+        string organisationId, NominationRequest request, IGrainFactory grains, ClaimsPrincipal user, TimeProvider time, HttpContext context)
     {
-        var nominatedBy = request.NominatedBy ?? (user.IsAdmin() ? null : user.OrganisationId());
-        new RequestValidation().Required("nominatedBy", nominatedBy).OptionalSlug("organisationId", organisationId).ThrowIfInvalid();
-        user.EnsureActsForAwardingBody(nominatedBy!);
-        var nominations = grains.GetGrain<IKiteMarkNominationsGrain>(IKiteMarkNominationsGrain.All);
-        return TypedResults.Ok(await nominations.NominateAsync(
-            new KiteMarkNomination(organisationId, nominatedBy!, time.GetUtcNow(), user.Actor())));
+        var nominated = await Nominations.NominateAsync(grains, user, time, organisationId, request.NominatedBy, context.Request.IfMatch());
+        return TypedResults.Ok(context.Response.Tagged(nominated));
     }
 
-    /// <summary>Ends a nomination: Admin, or a Champion of the body that made it.</summary>
-    public static async Task<NoContent> WithdrawNomination(string organisationId, IGrainFactory grains, ClaimsPrincipal user)
+    /// <summary>Ends a nomination: Admin, or a Champion of the body that made it. Honours <c>If-Match</c>.</summary>
+    public static async Task<NoContent> WithdrawNomination(string organisationId, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
     {
-        var nominations = grains.GetGrain<IKiteMarkNominationsGrain>(IKiteMarkNominationsGrain.All);
-        var nomination = await nominations.FindAsync(organisationId)
-            ?? throw new NotFoundException($"'{organisationId}' is not nominated.");
-        user.EnsureActsForAwardingBody(nomination.NominatedBy);
-        await nominations.WithdrawAsync(organisationId);
+        await Nominations.WithdrawAsync(grains, user, organisationId, context.Request.IfMatch());
         return TypedResults.NoContent();
     }
 

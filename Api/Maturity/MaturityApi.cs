@@ -58,9 +58,13 @@ public static class MaturityApi
     public static async Task<Ok<ModelResponse>> GetModel(IGrainFactory grains) =>
         TypedResults.Ok((await Model(grains).GetAsync()).AsResponse());
 
-    /// <summary>The formula in force that turns the dimension levels into an overall level.</summary>
-    public static async Task<Ok<FormulaVersionDetails>> GetOverallFormula(IGrainFactory grains) =>
-        TypedResults.Ok((await Model(grains).GetAsync()).OverallFormula);
+    /// <summary>The formula in force that turns the dimension levels into an overall level; the ETag is its version number.</summary>
+    public static async Task<Ok<FormulaVersionDetails>> GetOverallFormula(IGrainFactory grains, HttpResponse response)
+    {
+        var formula = (await Model(grains).GetAsync()).OverallFormula;
+        response.SetETag(formula.ETag());
+        return TypedResults.Ok(formula);
+    }
 
     /// <summary>Every version of the overall-level formula, oldest first, a page at a time.</summary>
     public static async Task<Ok<IReadOnlyList<FormulaVersionDetails>>> ListOverallFormulaVersions(
@@ -69,12 +73,15 @@ public static class MaturityApi
 
     /// <summary>
     /// Replaces the formula that turns the ten dimension levels (0–4, list <c>"levels"</c>, inputs <c>"A"</c>–<c>"J"</c>)
-    /// into an overall level (Admin); 422 with diagnostics when it does not compile or gives no level.
+    /// into an overall level (Admin); 422 with diagnostics when it does not compile or gives no level. Honours <c>If-Match</c>.
     /// </summary>
-    public static async Task<Ok<FormulaVersionDetails>> PublishOverallFormula(OverallFormulaRequest request, IGrainFactory grains, ClaimsPrincipal user)
+    public static async Task<Ok<FormulaVersionDetails>> PublishOverallFormula(
+        OverallFormulaRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
     {
         new RequestValidation().Required("source", request.Source).ThrowIfInvalid();
-        return TypedResults.Ok(await Model(grains).PublishOverallFormulaAsync(request.Source!, user.Actor()));
+        var version = await Model(grains).PublishOverallFormulaAsync(request.Source!, user.Actor(), context.Request.IfMatch());
+        context.Response.SetETag(version.ETag());
+        return TypedResults.Ok(version);
     }
 
     /// <summary>An organisation's maturity: overall and per dimension, present and target, with the action plan.</summary>

@@ -52,6 +52,7 @@ internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
         };
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         document.Components.Schemas[ProblemSchema] = Problem();
+        VersionHeaders.Declare(document);
         return Task.CompletedTask;
     }
 

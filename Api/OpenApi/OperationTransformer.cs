@@ -70,16 +70,19 @@ internal sealed partial class OperationTransformer : IOpenApiOperationTransforme
         operation.Responses ??= [];
         foreach (var (status, meaning) in Problems(operation, method, anonymous))
         {
-            operation.Responses.TryAdd(status.ToString(System.Globalization.CultureInfo.InvariantCulture), new OpenApiResponse
-            {
-                Description = meaning,
-                Content = new Dictionary<string, OpenApiMediaType>
-                {
-                    ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(DocumentTransformer.ProblemSchema, document) },
-                },
-            });
+            operation.Responses.TryAdd(status.ToString(System.Globalization.CultureInfo.InvariantCulture), Problem(meaning, document));
         }
     }
+
+    /// <summary>A problem response: the one problem-details schema, with what the status means for this operation.</summary>
+    public static OpenApiResponse Problem(string meaning, OpenApiDocument? document) => new()
+    {
+        Description = meaning,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(DocumentTransformer.ProblemSchema, document) },
+        },
+    };
 
     /// <summary>Which of API.md's error statuses an operation can answer, from its shape.</summary>
     private static IEnumerable<(int Status, string Meaning)> Problems(OpenApiOperation operation, string method, bool anonymous)
@@ -105,10 +108,6 @@ internal sealed partial class OperationTransformer : IOpenApiOperationTransforme
         if (writes)
         {
             yield return (409, "Not permitted now: the id exists, the transition is blocked (`reasons`), or a concurrent write won.");
-        }
-        if (writes && onResource)
-        {
-            yield return (412, "`If-Match` names a version that is no longer current.");
         }
         if (hasBody)
         {

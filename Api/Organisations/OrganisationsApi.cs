@@ -9,6 +9,7 @@ using SocialValue.Api.Http;
 using SocialValue.Errors;
 using SocialValue.Ids;
 using SocialValue.Organisations;
+using SocialValue.Versions;
 using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
 namespace SocialValue.Api.Organisations;
@@ -32,15 +33,21 @@ public static class OrganisationsApi
     public static async Task<Created<OrganisationResponse>> CreateOrganisation(
         OrganisationRequest request, IGrainFactory grains, HttpResponse response)
     {
+        var created = await CreateAsync(grains, request);
+        response.SetETag(created.ETag);
+        return TypedResults.Created($"/api/organisations/{created.Id}", created.AsResponse());
+    }
+
+    /// <summary>Validates and registers an organisation (the caller checked it is Admin); shared with the administrator's pages.</summary>
+    public static async Task<OrganisationDetails> CreateAsync(IGrainFactory grains, OrganisationRequest request)
+    {
         var profile = request.Validate(requireValidId: true);
         var id = request.Id ?? Slug.From(profile.Name);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var created = await grains.GetGrain<IOrganisationGrain>(id).CreateAsync(profile);
-                response.SetETag(created.ETag);
-                return TypedResults.Created($"/api/organisations/{id}", created.AsResponse());
+                return await grains.GetGrain<IOrganisationGrain>(id).CreateAsync(profile);
             }
             catch (ConflictException) when (request.Id is null && attempt < MaxGeneratedIdAttempts)
             {
@@ -78,6 +85,15 @@ public static class OrganisationsApi
     public static async Task<Ok<OrganisationResponse>> UpdateOrganisation(
         string id, OrganisationRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
     {
+        var updated = await UpdateAsync(grains, user, id, request, context.Request.IfMatch());
+        context.Response.SetETag(updated.ETag);
+        return TypedResults.Ok(updated.AsResponse());
+    }
+
+    /// <summary>Checks the user may change the organisation, validates and replaces its profile; shared with the pages.</summary>
+    public static async Task<OrganisationDetails> UpdateAsync(
+        IGrainFactory grains, ClaimsPrincipal user, string id, OrganisationRequest request, VersionCondition? expected)
+    {
         EnsureExists(id);
         user.EnsureCanWrite(id);
         var profile = request.Validate(requireValidId: false);
@@ -85,9 +101,7 @@ public static class OrganisationsApi
         {
             throw new ValidationException("id", "The id in the body differs from the id in the route.");
         }
-        var updated = await grains.GetGrain<IOrganisationGrain>(id).UpdateAsync(profile, context.Request.IfMatch());
-        context.Response.SetETag(updated.ETag);
-        return TypedResults.Ok(updated.AsResponse());
+        return await grains.GetGrain<IOrganisationGrain>(id).UpdateAsync(profile, expected);
     }
 
     /// <summary>Adopts a TOMs framework (Admin, or an Officer of the organisation); honours <c>If-Match</c>.</summary>

@@ -35,6 +35,7 @@ public static class WebEndpoints
 
         var admin = web.MapGroup("").RequireAuthorization(WebSession.AdminPolicy);
         admin.MapFormulaPages();
+        admin.MapAdminPages();
         return app;
     }
 

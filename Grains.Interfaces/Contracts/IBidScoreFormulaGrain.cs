@@ -21,8 +21,11 @@ public interface IBidScoreFormulaGrain : IGrainWithStringKey
     /// <summary>Every version, oldest first.</summary>
     Task<IReadOnlyList<FormulaVersionDetails>> GetVersionsAsync();
 
-    /// <summary>Publishes a new version; 422 with diagnostics when it does not compile or cannot score answers of 0 to 5.</summary>
-    Task<FormulaVersionDetails> PublishAsync(string source, string author);
+    /// <summary>
+    /// Publishes a new version when <paramref name="expected"/> is null or admits the number of the version in force (the
+    /// formula's version); 422 with diagnostics when it does not compile or cannot score answers of 0 to 5.
+    /// </summary>
+    Task<FormulaVersionDetails> PublishAsync(string source, string author, Versions.VersionCondition? expected);
 
     /// <summary>The social value score of <paramref name="scores"/> by version <paramref name="version"/>.</summary>
     Task<decimal> EvaluateAsync(int version, BidScores scores);

@@ -68,7 +68,14 @@ public static class MeasureFigure
 
 /// <summary>One published formula version; it never changes once published.</summary>
 [GenerateSerializer]
-public sealed record FormulaVersionDetails(int Version, string Source, string Author, DateTimeOffset PublishedAt);
+public sealed record FormulaVersionDetails(int Version, string Source, string Author, DateTimeOffset PublishedAt)
+{
+    /// <summary>
+    /// The version number as the entity tag of a formula that is a resource of its own (the bid score and overall-level
+    /// formulas): a new version is the only change such a formula has.
+    /// </summary>
+    public string ETag() => Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
 
 /// <summary>A proxy value (£ per unit) for a code, in force from a date until the next entry for that code.</summary>
 [GenerateSerializer]

@@ -19,8 +19,11 @@ public interface IApiKeyGrain : IGrainWithStringKey
     /// <summary>Whether the key was ever created (revoked or not).</summary>
     Task<bool> ExistsAsync();
 
-    /// <summary>Revokes the key; <see cref="Errors.NotFoundException"/> when it was never created.</summary>
-    Task RevokeAsync();
+    /// <summary>
+    /// Revokes the key when <paramref name="expected"/> is null or admits its version, and answers with its new version;
+    /// <see cref="Errors.NotFoundException"/> when it was never created.
+    /// </summary>
+    Task<ApiKeyDetails> RevokeAsync(Versions.VersionCondition? expected);
 }
 
 /// <summary>What is stored for a new key: the SHA-256 of its secret, never the secret.</summary>
@@ -29,4 +32,4 @@ public sealed record NewApiKey(string Name, Role Role, string? OrganisationId, s
 
 /// <summary>Who holds a key.</summary>
 [GenerateSerializer]
-public sealed record ApiKeyDetails(string Id, string Name, Role Role, string? OrganisationId, DateTimeOffset CreatedAt, bool Revoked);
+public sealed record ApiKeyDetails(string Id, string Name, Role Role, string? OrganisationId, DateTimeOffset CreatedAt, bool Revoked, string ETag);

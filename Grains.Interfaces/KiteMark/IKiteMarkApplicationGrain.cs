@@ -93,13 +93,17 @@ public interface IKiteMarkNominationsGrain : IGrainWithStringKey
     public const string All = "all";
 
     /// <summary>
-    /// Records that <see cref="KiteMarkNomination.NominatedBy"/> nominates <see cref="KiteMarkNomination.OrganisationId"/>;
-    /// 422 unless the nominating body is a local authority or chamber of commerce.
+    /// Records that <see cref="KiteMarkNomination.NominatedBy"/> nominates <see cref="KiteMarkNomination.OrganisationId"/>
+    /// when <paramref name="expected"/> is null or admits the version of the organisation's nomination (none admits no
+    /// condition); 422 unless the nominating body is a local authority or chamber of commerce.
     /// </summary>
-    Task<KiteMarkNomination> NominateAsync(KiteMarkNomination nomination);
+    Task<Versions.Versioned<KiteMarkNomination>> NominateAsync(KiteMarkNomination nomination, Versions.VersionCondition? expected);
 
-    /// <summary>Ends a nomination; applications already made stay with the body.</summary>
-    Task WithdrawAsync(string organisationId);
+    /// <summary>
+    /// Ends a nomination when <paramref name="expected"/> is null or admits its version; applications already made stay
+    /// with the body.
+    /// </summary>
+    Task WithdrawAsync(string organisationId, Versions.VersionCondition? expected);
 
     /// <summary>The nomination of an organisation, if any.</summary>
     [AlwaysInterleave]

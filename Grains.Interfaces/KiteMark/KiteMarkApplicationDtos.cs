@@ -134,4 +134,8 @@ public sealed record KiteMarkHolder(
 
 /// <summary>An organisation nominated by a local authority or chamber of commerce to award the Kite Mark for it.</summary>
 [GenerateSerializer]
-public sealed record KiteMarkNomination(string OrganisationId, string NominatedBy, DateTimeOffset NominatedAt, string Actor);
+public sealed record KiteMarkNomination(string OrganisationId, string NominatedBy, DateTimeOffset NominatedAt, string Actor)
+{
+    /// <summary>The nomination's entity tag: when it was made, to the tick, since nominating again is its only change.</summary>
+    public string ETag() => NominatedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -55,10 +55,10 @@ public interface IMaturityModelGrain : IGrainWithStringKey
     Task<IReadOnlyList<Frameworks.FormulaVersionDetails>> GetOverallFormulaVersionsAsync();
 
     /// <summary>
-    /// Publishes a new overall formula. It must compile and give a level for every sample index (422 with
-    /// diagnostics or field errors otherwise).
+    /// Publishes a new overall formula when <paramref name="expected"/> is null or admits the number of the version in
+    /// force. It must compile and give a level for every sample index (422 with diagnostics or field errors otherwise).
     /// </summary>
-    Task<Frameworks.FormulaVersionDetails> PublishOverallFormulaAsync(string source, string author);
+    Task<Frameworks.FormulaVersionDetails> PublishOverallFormulaAsync(string source, string author, Versions.VersionCondition? expected);
 
     /// <summary>The overall present and target levels of the given dimensions by the current formula; 422 when it gives no level.</summary>
     Task<OverallLevels> EvaluateOverallAsync(IReadOnlyList<DimensionAssessment> dimensions);

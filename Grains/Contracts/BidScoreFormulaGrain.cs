@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using SocialValue.Formulas;
 using SocialValue.Frameworks;
+using SocialValue.Versions;
 
 namespace SocialValue.Contracts;
 
@@ -20,8 +21,9 @@ public sealed class BidScoreFormulaGrain(
 
     public Task<IReadOnlyList<FormulaVersionDetails>> GetVersionsAsync() => Task.FromResult<IReadOnlyList<FormulaVersionDetails>>(Versions);
 
-    public async Task<FormulaVersionDetails> PublishAsync(string source, string author)
+    public async Task<FormulaVersionDetails> PublishAsync(string source, string author, VersionCondition? expected)
     {
+        VersionCondition.Check(expected, Versions[^1].ETag());
         var compiled = formulas.Compile(source);
         foreach (var trial in new[] { new BidScores(0, 0), new BidScores(5, 5) })
         {

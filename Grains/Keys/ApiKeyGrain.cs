@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using SocialValue.Errors;
+using SocialValue.Versions;
 
 namespace SocialValue.Keys;
 
@@ -46,17 +47,19 @@ public sealed class ApiKeyGrain([PersistentState("api-key", "store")] IPersisten
 
     public Task<bool> ExistsAsync() => Task.FromResult(key.RecordExists);
 
-    public async Task RevokeAsync()
+    public async Task<ApiKeyDetails> RevokeAsync(VersionCondition? expected)
     {
         if (!key.RecordExists)
         {
             throw new NotFoundException($"There is no API key '{Key}'.");
         }
+        VersionCondition.Check(expected, key.Etag);
         if (key.State.RevokedAt is null)
         {
             key.State.RevokedAt = time.GetUtcNow();
             await key.WriteStateAsync();
         }
+        return Details();
     }
 
     /// <summary>
@@ -72,5 +75,5 @@ public sealed class ApiKeyGrain([PersistentState("api-key", "store")] IPersisten
     }
 
     private ApiKeyDetails Details() =>
-        new(Key, key.State.Name, key.State.Role, key.State.OrganisationId, key.State.CreatedAt, key.State.RevokedAt is not null);
+        new(Key, key.State.Name, key.State.Role, key.State.OrganisationId, key.State.CreatedAt, key.State.RevokedAt is not null, key.Etag!);
 }

@@ -1,13 +1,15 @@
 using SocialValue.Errors;
 using SocialValue.Indexes;
+using SocialValue.Versions;
 
 namespace SocialValue.KiteMark;
 
 public sealed class KiteMarkNominationsGrain(IIndexStore store)
     : IndexGrain<KiteMarkNomination>(store, "kite-mark-nominations"), IKiteMarkNominationsGrain
 {
-    public async Task<KiteMarkNomination> NominateAsync(KiteMarkNomination nomination)
+    public async Task<Versioned<KiteMarkNomination>> NominateAsync(KiteMarkNomination nomination, VersionCondition? expected)
     {
+        VersionCondition.Check(expected, Entries.Find(nomination.OrganisationId)?.ETag());
         var nominator = await KiteMarkEligibility.OrganisationAsync(GrainFactory, nomination.NominatedBy, "nominatedBy");
         if (!KiteMarkEligibility.AwardsInItsOwnRight(nominator.Type))
         {
@@ -16,10 +18,14 @@ public sealed class KiteMarkNominationsGrain(IIndexStore store)
         }
         await KiteMarkEligibility.OrganisationAsync(GrainFactory, nomination.OrganisationId, "organisationId");
         await WriteEntryAsync(nomination);
-        return nomination;
+        return new Versioned<KiteMarkNomination>(nomination, nomination.ETag());
     }
 
-    public Task WithdrawAsync(string organisationId) => DeleteEntryAsync(organisationId);
+    public Task WithdrawAsync(string organisationId, VersionCondition? expected)
+    {
+        VersionCondition.Check(expected, Entries.Find(organisationId)?.ETag());
+        return DeleteEntryAsync(organisationId);
+    }
 
     public Task<KiteMarkNomination?> FindAsync(string organisationId) => Task.FromResult(Entries.Find(organisationId));
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using SocialValue.Formulas;
 using SocialValue.Frameworks;
+using SocialValue.Versions;
 
 namespace SocialValue.Maturity;
 
@@ -27,8 +28,9 @@ public sealed class MaturityModelGrain(
     public Task<IReadOnlyList<FormulaVersionDetails>> GetOverallFormulaVersionsAsync() =>
         Task.FromResult<IReadOnlyList<FormulaVersionDetails>>(Versions);
 
-    public async Task<FormulaVersionDetails> PublishOverallFormulaAsync(string source, string author)
+    public async Task<FormulaVersionDetails> PublishOverallFormulaAsync(string source, string author, VersionCondition? expected)
     {
+        VersionCondition.Check(expected, Versions[^1].ETag());
         var compiled = formulas.Compile(source);
         OverallFormula.Prove(formulas, compiled);
         var versions = Versions;

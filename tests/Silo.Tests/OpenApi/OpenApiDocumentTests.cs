@@ -56,6 +56,55 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
         Assert.All(operations, o => Assert.True(o.Value.TryGetProperty("operationId", out _), $"{o.Route} has no operationId"));
     }
 
+    [Theory]
+    [InlineData("delete", "/api/keys/{id}", true)]
+    [InlineData("post", "/api/formulas/bid-score", true)]
+    [InlineData("put", "/api/maturity/overall-formula", true)]
+    [InlineData("put", "/api/kitemark/nominations/{organisationId}", true)]
+    [InlineData("delete", "/api/kitemark/nominations/{organisationId}", false)]
+    [InlineData("put", "/api/organisations/{id}", true)]
+    [InlineData("post", "/api/contracts/{id}/transitions", true)]
+    [InlineData("post", "/api/contracts/{id}/bids", true)]
+    public async Task Writes_that_honour_if_match_declare_it_with_412_and_the_etag_they_answer_with(string method, string path, bool tagged)
+    {
+        using var document = JsonDocument.Parse(await _silo.Client(null).GetStringAsync("/openapi/v1.json"));
+        var operation = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty(method);
+
+        var ifMatch = Assert.Single(operation.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "If-Match");
+        Assert.Equal("header", ifMatch.GetProperty("in").GetString());
+        Assert.False(ifMatch.TryGetProperty("required", out var required) && required.GetBoolean());
+        Assert.True(operation.GetProperty("responses").TryGetProperty("412", out _), $"{method} {path} declares no 412");
+        var success = operation.GetProperty("responses").EnumerateObject().Where(r => r.Name.StartsWith('2')).ToList();
+        Assert.NotEmpty(success);
+        Assert.All(success, r => Assert.Equal(tagged, r.Value.TryGetProperty("headers", out var headers) && headers.TryGetProperty("ETag", out _)));
+    }
+
+    [Theory]
+    [InlineData("post", "/api/organisations")]
+    [InlineData("post", "/api/keys")]
+    [InlineData("post", "/api/frameworks/{id}/measures/{measureId}/formula/try")]
+    [InlineData("post", "/api/formulas/check")]
+    public async Task Creations_and_computations_take_no_if_match(string method, string path)
+    {
+        using var document = JsonDocument.Parse(await _silo.Client(null).GetStringAsync("/openapi/v1.json"));
+        var operation = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty(method);
+
+        var parameters = operation.TryGetProperty("parameters", out var list) ? list.EnumerateArray().ToList() : [];
+        Assert.DoesNotContain(parameters, p => p.GetProperty("name").GetString() == "If-Match");
+    }
+
+    [Fact]
+    public async Task Every_api_read_declares_the_etag_of_its_answer()
+    {
+        using var document = JsonDocument.Parse(await _silo.Client(null).GetStringAsync("/openapi/v1.json"));
+
+        var reads = document.RootElement.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/api/", StringComparison.Ordinal))
+            .Where(p => p.Value.TryGetProperty("get", out _)).Select(p => (p.Name, Ok: p.Value.GetProperty("get").GetProperty("responses").GetProperty("200"))).ToList();
+
+        Assert.True(reads.Count > 30, $"{reads.Count} reads");
+        Assert.All(reads, r => Assert.True(r.Ok.TryGetProperty("headers", out var h) && h.TryGetProperty("ETag", out _), $"GET {r.Name} declares no ETag"));
+    }
+
     [Fact]
     public async Task Numbers_are_numbers_and_the_required_fields_of_requests_are_never_null()
     {
