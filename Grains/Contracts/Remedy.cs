@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SocialValue.Scheduling;
 
 namespace SocialValue.Contracts;
@@ -44,12 +45,15 @@ public sealed class Remedy
     public ScheduledDeadline? DueJob { get; set; }
 
     /// <summary>Where the remedy is among the contract's parts: the subject of its entries in the contract's history.</summary>
+    [JsonIgnore]
     public string Subject => $"remedies/{Id}";
 
     /// <summary>Whether the remedy is still being worked: a measure with one gets no second remedy from a review.</summary>
+    [JsonIgnore]
     public bool Unfinished => Status is RemedyStatus.Open or RemedyStatus.PlanProposed or RemedyStatus.Recovering;
 
     /// <summary>When an accepted plan's due date has passed: the start of the day after it (UTC).</summary>
+    [JsonIgnore]
     public DateTimeOffset? PassesAt => DueDate is { } due ? new DateTimeOffset(due.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
 }
 
