@@ -46,6 +46,11 @@ public sealed class RemedyWorkflow : GrainWorkflow<RemedyStatus, RemedyTrigger>
         var live = Guard(() => context.ContractLive, NeedsLiveContract);
 
         Machine.Configure(RemedyStatus.Open)
+            .OnEntryFrom(RemedyTrigger.RejectPlan, () =>
+            {
+                (remedy.Plan, remedy.DueDate) = (null, null);
+                (remedy.PlanProposedBy, remedy.PlanProposedAt) = (null, null);
+            }, "withdraw the rejected plan (its text stays in the history)")
             .PermitIf(propose, RemedyStatus.PlanProposed,
                 Guard<PlanArguments?>(_ => context.ContractLive, NeedsLiveContract),
                 Guard<PlanArguments?>(plan => plan is null || plan.DueDate > context.Today, DueDateAfterToday))
