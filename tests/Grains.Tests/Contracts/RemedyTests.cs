@@ -98,6 +98,20 @@ public sealed class RemedyTests
             contract.History[0].Reason);
     }
 
+    [Fact]
+    public void The_diagram_has_the_remedy_workflows_nine_edges_and_no_other()
+    {
+        var mermaid = RemedyWorkflow.Diagram.ToMermaid();
+
+        var edges = mermaid.Split('\n').Where(l => l.Contains(" --> ", StringComparison.Ordinal) && !l.Contains("[*]", StringComparison.Ordinal)).ToList();
+        Assert.Equal(9, edges.Count);
+        Assert.StartsWith("---\ntitle: Remedy\n---\nstateDiagram-v2\n", mermaid);
+        Assert.Contains("[*] --> Open", mermaid);
+        Assert.Contains(edges, e => e.Contains("Recovering --> EscalatedToBreakClause : DueDatePassed", StringComparison.Ordinal));
+        Assert.Contains(edges, e => e.Contains("PlanProposed --> Open : RejectPlan", StringComparison.Ordinal));
+        Assert.DoesNotContain(edges, e => e.StartsWith("Resolved", StringComparison.Ordinal) || e.StartsWith("Escalated", StringComparison.Ordinal));
+    }
+
     private static RemedyWorkflow Workflow(Remedy remedy, List<TransitionRecord> history, bool firedByScheduler = false) =>
         new(remedy, history, new RemedyContext(true, Today, false, firedByScheduler));
 
