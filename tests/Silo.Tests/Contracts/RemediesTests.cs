@@ -193,6 +193,9 @@ public sealed class RemediesTests : IAsyncLifetime
         await _officer.PostAsJsonAsync($"/api/contracts/{Id}/performance-reviews", new { }).AssertJsonAsync(HttpStatusCode.Created);
         var read = await _cycle.Admin.GetAsync($"{Remedies}/remedy-1");
         var etag = read.Headers.ETag!;
+        var unbounded = await Remedy(_supplier, "remedy-1", "ProposePlan", new { plan = new string('x', 2001), dueDate = Date(Today().AddDays(30)) })
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.True(unbounded.GetProperty("errors").TryGetProperty("plan", out _), unbounded.GetRawText());
         await Remedy(_supplier, "remedy-1", "ProposePlan", new { plan = "Hires", dueDate = Date(Today().AddDays(30)) }).AssertJsonAsync(HttpStatusCode.OK);
 
         var stale = new HttpRequestMessage(HttpMethod.Post, $"{Remedies}/remedy-1/transitions") { Content = JsonContent.Create(new { trigger = "Accept" }) };
