@@ -54,6 +54,8 @@ public static class ContractsApi
             async context => await (await Authorise(context, RouteId(context), Access.Read)).GetDiagramAsync(),
             Fire));
 
+        app.MapRemediesApi();
+
         app.MapGet("/api/organisations/{id}/contracts", ListOrganisationContracts).WithTags("Contracts").RequireAuthorization();
 
         var scoring = app.MapGroup("/api/formulas/bid-score").WithTags("Contracts").RequireAuthorization();
@@ -303,13 +305,14 @@ public static class ContractsApi
         ReadBids,
         Commission,
         Return,
+        Propose,
     }
 
     /// <summary>
     /// <see cref="Authorise"/> for a read of a view of the contract (bids, returns, totals): the response carries the
     /// contract's version, which every such view follows.
     /// </summary>
-    private static async Task<IContractGrain> AuthoriseRead(HttpContext context, string id, Access access)
+    internal static async Task<IContractGrain> AuthoriseRead(HttpContext context, string id, Access access)
     {
         var (grain, contract) = await AuthorisedAsync(context, id, access);
         context.Response.SetETag(contract.ETag);
@@ -317,7 +320,7 @@ public static class ContractsApi
     }
 
     /// <summary>The contract of the route, once the caller is known to be allowed <paramref name="access"/> to it.</summary>
-    private static async Task<IContractGrain> Authorise(HttpContext context, string id, Access access) =>
+    internal static async Task<IContractGrain> Authorise(HttpContext context, string id, Access access) =>
         (await AuthorisedAsync(context, id, access)).Grain;
 
     internal static async Task<(IContractGrain Grain, ContractDetails Contract)> AuthorisedAsync(HttpContext context, string id, Access access)
@@ -336,7 +339,11 @@ public static class ContractsApi
         {
             case Access.Read when isSupplier:
             case Access.Return when isSupplier && user.Role() == Role.Supplier:
+            case Access.Propose when isSupplier && user.Role() == Role.Supplier || user.IsAdmin():
                 break;
+            case Access.Propose:
+                throw new ForbiddenException(
+                    $"Only the awarded supplier's Supplier key (organisation '{contract.Award?.SupplierOrganisationId}') or an Admin proposes a recovery plan.");
             case Access.Read or Access.ReadBids:
                 user.EnsureCanRead(contract.OrganisationId);
                 break;
@@ -347,7 +354,7 @@ public static class ContractsApi
         return (grain, contract);
     }
 
-    private static string RouteId(HttpContext context) => (string)context.Request.RouteValues["id"]!;
+    internal static string RouteId(HttpContext context) => (string)context.Request.RouteValues["id"]!;
 
     private static Ok<ContractResponse> Respond(HttpContext context, ContractDetails contract)
     {
@@ -388,8 +395,8 @@ public static class ContractsApi
 
     private static ContractResponse AsResponse(this ContractDetails c) =>
         new(c.Id, c.OrganisationId, c.Title, c.Value, c.FrameworkId, c.State, c.Specification, c.Tender, c.Award, c.Terms,
-            c.LiveFrom, c.ReturnsDue, WorkflowApi.TransitionRecordResponse<ContractStatus, ContractTrigger>.FromHistory(c.History), c.CreatedAt, c.UpdatedAt,
-            c.Planning);
+            c.LiveFrom, c.ReturnsDue, [.. c.History.Select(h => new ContractHistoryEntry(h.At, h.Actor, h.Trigger, h.From, h.To, h.Reason, h.Subject))],
+            c.CreatedAt, c.UpdatedAt, c.Planning, c.Remedies ?? [], c.ExtensionFlags ?? []);
 
     public sealed record CreateContractRequest(string? Id, [Required] string? OrganisationId, [Required] string? Title, [Required] decimal? Value, string? FrameworkId);
 
@@ -447,10 +454,26 @@ public static class ContractsApi
         IReadOnlyList<SocialValueTerm> Terms,
         DateTimeOffset? LiveFrom,
         IReadOnlyList<ReturnDue> ReturnsDue,
-        IReadOnlyList<WorkflowApi.TransitionRecordResponse<ContractStatus, ContractTrigger>> History,
+        IReadOnlyList<ContractHistoryEntry> History,
         DateTimeOffset CreatedAt,
         DateTimeOffset UpdatedAt,
-        PlanningDetails? Planning);
+        PlanningDetails? Planning,
+        IReadOnlyList<RemedySummary> Remedies,
+        IReadOnlyList<ExtensionFlag> ExtensionFlags);
+
+    /// <summary>
+    /// One step in a contract's history: a transition of the commissioning cycle, or, when <see cref="Subject"/> names a
+    /// part of the contract, a recorded performance review (<c>performance-reviews/review-1</c>, trigger <c>ReviewPerformance</c>)
+    /// or a transition of one of its remedies (<c>remedies/remedy-1</c>, the remedy workflow's triggers and states).
+    /// </summary>
+    /// <param name="At">When.</param>
+    /// <param name="Actor">Who: the key's name and id, or <c>scheduler</c> for a deadline.</param>
+    /// <param name="Trigger">A trigger of the commissioning cycle, or of the workflow of the part named by <c>subject</c>.</param>
+    /// <param name="From">The state left, of the cycle or of the part.</param>
+    /// <param name="To">The state entered, of the cycle or of the part.</param>
+    /// <param name="Reason">Why, or what was found and done.</param>
+    /// <param name="Subject">The part of the contract the step is of, as a path under the contract; none for the cycle itself.</param>
+    public sealed record ContractHistoryEntry(DateTimeOffset At, string Actor, string Trigger, string From, string To, string? Reason, string? Subject);
 
     public sealed record PlanningRequest(DateOnly? PlannedServiceStart, bool? BreakClauseCoversSocialValue);
 

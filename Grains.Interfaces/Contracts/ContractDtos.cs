@@ -26,7 +26,9 @@ public sealed record ContractDetails(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     string ETag,
-    PlanningDetails? Planning = null);
+    PlanningDetails? Planning = null,
+    IReadOnlyList<RemedySummary>? Remedies = null,
+    IReadOnlyList<ExtensionFlag>? ExtensionFlags = null);
 
 /// <summary>
 /// The framework outcomes and measures the commissioner chose as relevant and proportionate to the contract, and the

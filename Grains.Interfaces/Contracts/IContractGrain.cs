@@ -78,6 +78,30 @@ public interface IContractGrain : IDeadlineGrain
 
     /// <summary>Delivered against committed per measure now, flagging shortfalls past the configured threshold.</summary>
     Task<PerformanceReview> GetPerformanceAsync();
+
+    /// <summary>
+    /// Records a performance review while Live: the snapshot, a remedy opened on each measure in shortfall that has no
+    /// unfinished one, over-delivery and the given demand reductions flagged for an extension opportunity, all in the history.
+    /// </summary>
+    Task<Versioned<PerformanceReviewDetails>> RecordReviewAsync(NewPerformanceReview review, VersionCondition? expected);
+
+    /// <summary>Every recorded performance review, in order.</summary>
+    Task<IReadOnlyList<PerformanceReviewDetails>> GetReviewsAsync();
+
+    /// <summary>Every remedy the reviews opened, in order.</summary>
+    Task<IReadOnlyList<RemedyDetails>> GetRemediesAsync();
+
+    /// <summary>The remedy's triggers permitted now and those blocked, with the reasons; 404 for no such remedy.</summary>
+    Task<TransitionOptions> GetRemedyTransitionsAsync(string remedyId);
+
+    /// <summary>The remedy workflow as a Mermaid diagram.</summary>
+    Task<string> GetRemedyDiagramAsync();
+
+    /// <summary>
+    /// Fires a trigger of the remedy workflow on one remedy, recorded in the contract's history; 409 with the reasons when it
+    /// is not permitted now. An accepted plan's due date is scheduled, and passing it escalates the remedy to the break clause.
+    /// </summary>
+    Task<Versioned<RemedyDetails>> FireRemedyAsync(string remedyId, TransitionRequest request, VersionCondition? expected);
 }
 
 /// <summary>The contracts of one organisation (keyed by its id): those it commissions and those it won as a supplier.</summary>

@@ -1,8 +1,21 @@
+using System.Text.Json.Serialization;
+
 namespace SocialValue.Workflow;
 
-/// <summary>One recorded transition of a workflow: when, who, which trigger, from and to which state, and why.</summary>
+/// <summary>
+/// One recorded transition of a workflow: when, who, which trigger, from and to which state, and why. <see cref="Subject"/>
+/// names the part of the resource the transition is of, when it is not the resource itself: a path relative to the
+/// resource, e.g. a contract's <c>remedies/remedy-1</c>.
+/// </summary>
 [GenerateSerializer]
-public sealed record TransitionRecord(DateTimeOffset At, string Actor, string Trigger, string From, string To, string? Reason);
+public sealed record TransitionRecord(
+    DateTimeOffset At,
+    string Actor,
+    string Trigger,
+    string From,
+    string To,
+    string? Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Subject = null);
 
 /// <summary>A trigger that may be fired now, and where it leads.</summary>
 [GenerateSerializer]

@@ -12,7 +12,7 @@ using SocialValue.Workflow;
 
 namespace SocialValue.Contracts;
 
-public sealed class ContractGrain(
+public sealed partial class ContractGrain(
     [PersistentState("contract", "store")] IPersistentState<ContractState> contract,
     ContractOptions options,
     Deadlines deadlines,
@@ -364,6 +364,11 @@ public sealed class ContractGrain(
 
     public async Task OnDeadlineAsync(string deadline, string jobId)
     {
+        if (deadline.StartsWith(RemedyDueDeadline, StringComparison.Ordinal))
+        {
+            await OnRemedyDueAsync(deadline, jobId);
+            return;
+        }
         var now = time.GetUtcNow();
         if (deadline != ReturnsDueDeadline || !contract.RecordExists || State.Status != ContractStatus.Live || jobId != State.ReturnsDueJob?.JobId)
         {
@@ -598,6 +603,7 @@ public sealed class ContractGrain(
             new PlanningDetails(s.PlannedServiceStart, s.LeadTimeMonths(), s.LeadTimeShort(), s.BreakClauseCoversSocialValue,
                 [.. TwelveSteps.All.Select((text, i) => s.Steps.GetValueOrDefault(i + 1) is { } step
                     ? new PlanningStep(i + 1, text, step.Status, step.Owner, step.Date)
-                    : new PlanningStep(i + 1, text, ActionStatus.NotStarted, null, null))]));
+                    : new PlanningStep(i + 1, text, ActionStatus.NotStarted, null, null))]),
+            [.. s.Remedies.Select(r => new RemedySummary(r.Id, r.MeasureId, r.Status, r.DueDate))], s.ExtensionFlags);
     }
 }

@@ -89,6 +89,18 @@ public sealed class ContractState
     [Id(24)]
     public Dictionary<int, StepProgress> Steps { get; set; } = [];
 
+    /// <summary>The performance reviews recorded, in order.</summary>
+    [Id(25)]
+    public List<StoredReview> Reviews { get; set; } = [];
+
+    /// <summary>The remedies the reviews opened on measures in shortfall, in order.</summary>
+    [Id(26)]
+    public List<Remedy> Remedies { get; set; } = [];
+
+    /// <summary>The flags for an extension opportunity (seed 004) the reviews raised, in order.</summary>
+    [Id(27)]
+    public List<ExtensionFlag> ExtensionFlags { get; set; } = [];
+
     /// <summary>Months from starting commissioning (the contract's creation) to the planned service start, when one is planned.</summary>
     public int? LeadTimeMonths() =>
         PlannedServiceStart is { } start ? TwelveSteps.MonthsBetween(DateOnly.FromDateTime(CreatedAt.UtcDateTime), start) : null;

@@ -33,14 +33,16 @@ public abstract class GrainWorkflow<TState, TTrigger>
     /// <param name="read">Reads the current state from the grain's state.</param>
     /// <param name="write">Writes the state entered into the grain's state.</param>
     /// <param name="history">The grain's history, to which each transition is appended.</param>
-    protected GrainWorkflow(string name, TState initialState, Func<TState> read, Action<TState> write, List<TransitionRecord> history)
+    /// <param name="subject">The part of the grain's resource the workflow runs, recorded with each transition (e.g. <c>remedies/remedy-1</c>); none for the resource itself.</param>
+    protected GrainWorkflow(
+        string name, TState initialState, Func<TState> read, Action<TState> write, List<TransitionRecord> history, string? subject = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         (Name, InitialState) = (name, initialState);
         (_read, _write, _history) = (read, write, history);
         Machine = new StateMachine<TState, TTrigger>(read, write);
         Machine.OnTransitioned(transition => _history.Add(new TransitionRecord(
-            _firedAt, Firing.Actor, transition.Trigger.ToString(), transition.Source.ToString(), transition.Destination.ToString(), Firing.Reason)));
+            _firedAt, Firing.Actor, transition.Trigger.ToString(), transition.Source.ToString(), transition.Destination.ToString(), Firing.Reason, subject)));
     }
 
     /// <summary>What the workflow is called; the title of its diagram.</summary>

@@ -42,7 +42,7 @@ internal static class ContractPages
         var outcomes = framework?.Themes.SelectMany(t => t.Outcomes).ToDictionary(o => o.Id, o => o.Name) ?? [];
         var bids = readsBids ? await grain.GetBidsAsync() : [];
         var returns = await grain.GetReturnsAsync();
-        var visited = contract.History.Select(h => h.From).ToHashSet();
+        var visited = contract.History.Where(h => h.Subject is null).Select(h => h.From).ToHashSet();
         var socialValue = contract.Terms.Count == 0 ? null : await grain.GetSocialValueAsync(null);
         var delivery = socialValue is null ? Empty : H($"""
             {BarChart.Svg("contract-by-theme", "Social value committed against delivered, by theme", [.. socialValue.Themes.Select(t => (t.Name, t.CommittedValue, t.DeliveredValue))])}

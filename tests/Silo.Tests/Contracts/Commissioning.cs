@@ -55,12 +55,16 @@ public sealed class Commissioning(HttpClient admin)
     public Task<JsonElement> CreateContractAsync(string id, decimal value = 1_000_000m) =>
         PostAsync("/api/contracts", new { id, organisationId = Council, title = $"Contract {id}", value });
 
-    public Task<HttpResponseMessage> FireAsync(string id, string trigger, object? arguments = null)
+    public Task<HttpResponseMessage> FireAsync(string id, string trigger, object? arguments = null) =>
+        TransitionAsync(Admin, $"/api/contracts/{id}", trigger, arguments);
+
+    /// <summary>Posts <c>{trigger, ...arguments}</c> to the workflow resource at <paramref name="resource"/> as <paramref name="client"/>.</summary>
+    public static Task<HttpResponseMessage> TransitionAsync(HttpClient client, string resource, string trigger, object? arguments = null)
     {
         var body = JsonSerializer.SerializeToElement(arguments ?? new { }).EnumerateObject()
             .ToDictionary(p => p.Name, p => (object)p.Value);
         body["trigger"] = trigger;
-        return Admin.PostAsJsonAsync($"/api/contracts/{id}/transitions", body);
+        return client.PostAsJsonAsync($"{resource}/transitions", body);
     }
 
     public async Task<JsonElement> FireOkAsync(string id, string trigger, object? arguments = null) =>
