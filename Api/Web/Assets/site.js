@@ -79,5 +79,6 @@
   }
 
   enhanceEditor();
-  focusFlash();
+  // After the page's own scroll to the #fragment the action redirected to, so that nothing takes focus back.
+  window.addEventListener('load', focusFlash);
 })();

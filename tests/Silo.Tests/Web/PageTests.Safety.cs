@@ -129,7 +129,7 @@ public sealed partial class PageTests
         await Expect(page.Locator("#action-d-mature-1 [data-status=Done]")).ToBeVisibleAsync();
         await Expect(page.Locator("#plan-progress")).ToContainTextAsync($"2 of {total} done");
         await Expect(page.Locator("#history-D li").First).ToContainTextAsync("Advance: Follower → Mature");
-        Assert.True(await page.EvaluateAsync<bool>("document.activeElement && document.activeElement.id === 'flash'"));
+        await Expect(page.Locator("#dimension-D #flash")).ToBeFocusedAsync();
     }
 
     private async Task<string> ActionStatusAsync(string actionId) =>
