@@ -235,7 +235,8 @@ public static class FrameworksApi
     internal static Task<FrameworkDetails> ReadFrameworkAsync(string id, IGrainFactory grains) => Framework(grains, id).GetAsync();
 
     /// <summary>A measure of a framework, for the pages.</summary>
-    internal static Task<MeasureDetails> ReadMeasureAsync(string id, string measureId, IGrainFactory grains) => Framework(grains, id).GetMeasureAsync(measureId);
+    internal static Task<MeasureDetails> ReadMeasureAsync(string id, string measureId, IGrainFactory grains) =>
+        Framework(grains, id).GetMeasureAsync(measureId);
 
     private static IFrameworkGrain Framework(IGrainFactory grains, string id) =>
         Slug.IsValid(id) ? grains.GetGrain<IFrameworkGrain>(id) : throw new NotFoundException($"There is no framework '{id}'.");

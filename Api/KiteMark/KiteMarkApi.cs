@@ -276,7 +276,8 @@ public static class KiteMarkApi
 
     internal static async Task<IResult> Fire(HttpContext context, TransitionRequest request)
     {
-        var fired = await FireAsync(context.RequestServices.GetRequiredService<IGrainFactory>(), context.User, RouteId(context), request, context.Request.IfMatch());
+        var grains = context.RequestServices.GetRequiredService<IGrainFactory>();
+        var fired = await FireAsync(grains, context.User, RouteId(context), request, context.Request.IfMatch());
         context.Response.SetETag(fired.ETag);
         return TypedResults.Ok(fired.AsResponse());
     }
