@@ -16,6 +16,7 @@ using SocialValue.Ids;
 using SocialValue.Indexes;
 using SocialValue.Keys;
 using SocialValue.Maturity;
+using SocialValue.Versions;
 using SocialValue.Workflow;
 using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
@@ -239,12 +240,16 @@ public static class ContractsApi
     }
 
     /// <summary>The commissioner accepts or rejects a return; a rejection needs a comment.</summary>
-    public static async Task<Ok<ReturnDetails>> VerifyReturn(string id, string returnId, VerificationRequest request, HttpContext context, ClaimsPrincipal user)
+    public static async Task<Ok<ReturnDetails>> VerifyReturn(string id, string returnId, VerificationRequest request, HttpContext context) =>
+        TypedResults.Ok(context.Response.Tagged(await VerifyReturnAsync(context, id, returnId, request, context.Request.IfMatch())));
+
+    /// <summary>A return verified by the contract's commissioner, for the API and the pages alike.</summary>
+    internal static async Task<Versioned<ReturnDetails>> VerifyReturnAsync(
+        HttpContext context, string id, string returnId, VerificationRequest request, VersionCondition? ifMatch)
     {
         new RequestValidation().Required("accepted", request.Accepted).MaxLength("comment", request.Comment, 2000).ThrowIfInvalid();
         var grain = await Authorise(context, id, Access.Commission);
-        return TypedResults.Ok(context.Response.Tagged(
-            await grain.VerifyReturnAsync(returnId, request.Accepted!.Value, request.Comment, user.Actor(), context.Request.IfMatch())));
+        return await grain.VerifyReturnAsync(returnId, request.Accepted!.Value, request.Comment, context.User.Actor(), ifMatch);
     }
 
     /// <summary>Committed against delivered (accepted returns) per measure, outcome and theme, in units and £; <c>?year=</c> limits delivered.</summary>
@@ -294,10 +299,14 @@ public static class ContractsApi
     /// <summary>Fires a trigger of the commissioning cycle on the contract of the route (its commissioner).</summary>
     internal static async Task<IResult> Fire(HttpContext context, TransitionRequest request)
     {
-        var contract = await (await Authorise(context, RouteId(context), Access.Commission)).FireAsync(request, context.Request.IfMatch());
+        var contract = await FireAsync(context, RouteId(context), request, context.Request.IfMatch());
         context.Response.SetETag(contract.ETag);
         return TypedResults.Ok(contract.AsResponse());
     }
+
+    /// <summary>A trigger fired by the contract's commissioner, for the API and the pages alike.</summary>
+    internal static async Task<ContractDetails> FireAsync(HttpContext context, string id, TransitionRequest request, VersionCondition? ifMatch) =>
+        await (await Authorise(context, id, Access.Commission)).FireAsync(request, ifMatch);
 
     internal enum Access
     {

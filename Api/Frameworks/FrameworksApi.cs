@@ -12,6 +12,7 @@ using SocialValue.Formulas;
 using SocialValue.Frameworks;
 using SocialValue.Ids;
 using SocialValue.Indexes;
+using SocialValue.Versions;
 using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
 namespace SocialValue.Api.Frameworks;
@@ -58,6 +59,14 @@ public static class FrameworksApi
     public static async Task<Created<FrameworkResponse>> CreateFramework(
         CreateFrameworkRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response)
     {
+        var created = await CreateFrameworkAsync(request, grains, user);
+        response.SetETag(created.ETag);
+        return TypedResults.Created($"/api/frameworks/{created.Id}", created.AsResponse());
+    }
+
+    /// <summary>A framework created from the request, for the API and the pages alike.</summary>
+    internal static Task<FrameworkDetails> CreateFrameworkAsync(CreateFrameworkRequest request, IGrainFactory grains, ClaimsPrincipal user)
+    {
         new RequestValidation()
             .Required("name", request.Name)
             .MaxLength("name", request.Name, 200)
@@ -65,9 +74,7 @@ public static class FrameworksApi
             .OptionalSlug("copyFrom", request.CopyFrom)
             .ThrowIfInvalid();
         var id = request.Id ?? Slug.From(request.Name!);
-        var created = await grains.GetGrain<IFrameworkGrain>(id).CreateAsync(new NewFramework(request.Name!.Trim(), request.CopyFrom, user.Actor()));
-        response.SetETag(created.ETag);
-        return TypedResults.Created($"/api/frameworks/{id}", created.AsResponse());
+        return grains.GetGrain<IFrameworkGrain>(id).CreateAsync(new NewFramework(request.Name!.Trim(), request.CopyFrom, user.Actor()));
     }
 
     /// <summary>Adds a theme; its <c>Location</c> is the framework, which lists it. Honours <c>If-Match</c> on the framework.</summary>
@@ -121,9 +128,16 @@ public static class FrameworksApi
     public static async Task<Created<FormulaVersionDetails>> PublishFormula(
         string id, string measureId, FormulaRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
     {
-        new RequestValidation().Required("source", request.Source).ThrowIfInvalid();
-        var version = context.Response.Tagged(await Framework(grains, id).PublishFormulaAsync(measureId, request.Source!, user.Actor(), context.Request.IfMatch()));
+        var version = context.Response.Tagged(await PublishFormulaAsync(id, measureId, request, grains, user, context.Request.IfMatch()));
         return TypedResults.Created($"/api/frameworks/{id}/measures/{measureId}/formula/versions", version);
+    }
+
+    /// <summary>A formula version published, for the API and the pages alike.</summary>
+    internal static Task<Versioned<FormulaVersionDetails>> PublishFormulaAsync(
+        string id, string measureId, FormulaRequest request, IGrainFactory grains, ClaimsPrincipal user, VersionCondition? ifMatch)
+    {
+        new RequestValidation().Required("source", request.Source).ThrowIfInvalid();
+        return Framework(grains, id).PublishFormulaAsync(measureId, request.Source!, user.Actor(), ifMatch);
     }
 
     /// <summary>Every version of a measure's formula, oldest first, a page at a time.</summary>
@@ -137,14 +151,22 @@ public static class FrameworksApi
 
     /// <summary>Evaluates the current formula version, or the one named, with the proxy values in force at <c>at</c> (default today).</summary>
     public static async Task<Ok<EvaluationResult>> Evaluate(string id, string measureId, EvaluateRequest request, IGrainFactory grains) =>
-        TypedResults.Ok(await Framework(grains, id).EvaluateAsync(measureId, request.AsEvaluation()));
+        TypedResults.Ok(await EvaluateAsync(id, measureId, request, grains));
+
+    /// <summary>A published version evaluated, for the API and the pages alike.</summary>
+    internal static Task<EvaluationResult> EvaluateAsync(string id, string measureId, EvaluateRequest request, IGrainFactory grains) =>
+        Framework(grains, id).EvaluateAsync(measureId, request.AsEvaluation());
 
     /// <summary>Evaluates a draft formula on sample inputs without publishing it: <c>{value, version: 0}</c>, or 422 with diagnostics.</summary>
-    public static async Task<Ok<EvaluationResult>> TryFormula(string id, string measureId, TryFormulaRequest request, IGrainFactory grains)
+    public static async Task<Ok<EvaluationResult>> TryFormula(string id, string measureId, TryFormulaRequest request, IGrainFactory grains) =>
+        TypedResults.Ok(await TryFormulaAsync(id, measureId, request, grains));
+
+    /// <summary>A draft tried, for the API and the pages alike.</summary>
+    internal static Task<EvaluationResult> TryFormulaAsync(string id, string measureId, TryFormulaRequest request, IGrainFactory grains)
     {
         new RequestValidation().Required("source", request.Source).ThrowIfInvalid();
         var sample = new EvaluateRequest(request.Quantity, request.Target, request.ContractValue, request.Inputs, null, request.At, request.Lists);
-        return TypedResults.Ok(await Framework(grains, id).TryFormulaAsync(measureId, request.Source!, sample.AsEvaluation()));
+        return Framework(grains, id).TryFormulaAsync(measureId, request.Source!, sample.AsEvaluation());
     }
 
     private static EvaluationRequest AsEvaluation(this EvaluateRequest request)
@@ -175,7 +197,12 @@ public static class FrameworksApi
 
     /// <summary>Sets a proxy value (£ per unit) from a date (Admin); earlier values stay for earlier periods.</summary>
     public static async Task<Ok<IReadOnlyList<ProxyValueEntry>>> SetProxyValue(
-        string id, string code, ProxyValueRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
+        string id, string code, ProxyValueRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context) =>
+        TypedResults.Ok(context.Response.Tagged(await SetProxyValueAsync(id, code, request, grains, user, context.Request.IfMatch())));
+
+    /// <summary>A proxy value set, for the API and the pages alike.</summary>
+    internal static Task<Versioned<IReadOnlyList<ProxyValueEntry>>> SetProxyValueAsync(
+        string id, string code, ProxyValueRequest request, IGrainFactory grains, ClaimsPrincipal user, VersionCondition? ifMatch)
     {
         var validation = new RequestValidation()
             .Required("value", request.Value)
@@ -187,17 +214,29 @@ public static class FrameworksApi
             validation.Add("value", "A proxy value is £ per unit and cannot be negative.");
         }
         validation.ThrowIfInvalid();
-        return TypedResults.Ok(context.Response.Tagged(
-            await Framework(grains, id).SetProxyValueAsync(code, request.Value!.Value, request.EffectiveFrom!.Value, user.Actor(), context.Request.IfMatch())));
+        return Framework(grains, id).SetProxyValueAsync(code, request.Value!.Value, request.EffectiveFrom!.Value, user.Actor(), ifMatch);
     }
 
     /// <summary>A dry run: the diagnostics a formula would get, without publishing anything.</summary>
     public static async Task<Ok<CheckResponse>> CheckFormula(FormulaRequest request, IGrainFactory grains)
     {
-        new RequestValidation().Required("source", request.Source).ThrowIfInvalid();
-        var diagnostics = await grains.GetGrain<IFormulaCheckGrain>(IFormulaCheckGrain.Default).CheckAsync(request.Source!);
+        var diagnostics = await CheckFormulaAsync(request, grains);
         return TypedResults.Ok(new CheckResponse(diagnostics.Count == 0, diagnostics));
     }
+
+    /// <summary>A formula's diagnostics, for the API and the pages alike.</summary>
+    internal static Task<IReadOnlyList<FormulaDiagnostic>> CheckFormulaAsync(FormulaRequest request, IGrainFactory grains)
+    {
+        new RequestValidation().Required("source", request.Source).ThrowIfInvalid();
+        return grains.GetGrain<IFormulaCheckGrain>(IFormulaCheckGrain.Default).CheckAsync(request.Source!);
+    }
+
+    /// <summary>A framework, for the pages.</summary>
+    internal static Task<FrameworkDetails> ReadFrameworkAsync(string id, IGrainFactory grains) => Framework(grains, id).GetAsync();
+
+    /// <summary>A measure of a framework, for the pages.</summary>
+    internal static Task<MeasureDetails> ReadMeasureAsync(string id, string measureId, IGrainFactory grains) =>
+        Framework(grains, id).GetMeasureAsync(measureId);
 
     private static IFrameworkGrain Framework(IGrainFactory grains, string id) =>
         Slug.IsValid(id) ? grains.GetGrain<IFrameworkGrain>(id) : throw new NotFoundException($"There is no framework '{id}'.");

@@ -14,6 +14,7 @@ using SocialValue.Ids;
 using SocialValue.Indexes;
 using SocialValue.Keys;
 using SocialValue.KiteMark;
+using SocialValue.Versions;
 using SocialValue.Workflow;
 using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
@@ -234,7 +235,12 @@ public static class KiteMarkApi
 
     /// <summary>Accepts or rejects a piece of evidence with a comment (a Champion of the awarding body); honours <c>If-Match</c>.</summary>
     public static async Task<Ok<EvidenceDetails>> ReviewEvidence(
-        string id, string evidenceId, ReviewRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
+        string id, string evidenceId, ReviewRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context) =>
+        TypedResults.Ok(context.Response.Tagged(await ReviewEvidenceAsync(grains, user, id, evidenceId, request, context.Request.IfMatch())));
+
+    /// <summary>Evidence reviewed by a Champion of the awarding body, for the API and the pages alike.</summary>
+    internal static async Task<Versioned<EvidenceDetails>> ReviewEvidenceAsync(
+        IGrainFactory grains, ClaimsPrincipal user, string id, string evidenceId, ReviewRequest request, VersionCondition? ifMatch)
     {
         new RequestValidation()
             .Required("accepted", request.Accepted)
@@ -243,8 +249,7 @@ public static class KiteMarkApi
             .ThrowIfInvalid();
         var application = await ReadableAsync(grains, id, user);
         user.EnsureActsForAwardingBody(application.AwardingBodyId);
-        return TypedResults.Ok(context.Response.Tagged(await Application(grains, id).ReviewEvidenceAsync(
-            evidenceId, request.Accepted!.Value, request.Comment!.Trim(), user.Actor(), context.Request.IfMatch())));
+        return await Application(grains, id).ReviewEvidenceAsync(evidenceId, request.Accepted!.Value, request.Comment!.Trim(), user.Actor(), ifMatch);
     }
 
     private static async Task<TransitionOptions> GetTransitions(HttpContext context)
@@ -264,12 +269,19 @@ public static class KiteMarkApi
 
     internal static async Task<IResult> Fire(HttpContext context, TransitionRequest request)
     {
-        var (grains, id) = (context.RequestServices.GetRequiredService<IGrainFactory>(), RouteId(context));
-        var application = await ReadableAsync(grains, id, context.User);
-        context.User.EnsureMayFire(application, request.Trigger);
-        var fired = await Application(grains, id).FireAsync(request, context.Request.IfMatch());
+        var grains = context.RequestServices.GetRequiredService<IGrainFactory>();
+        var fired = await FireAsync(grains, context.User, RouteId(context), request, context.Request.IfMatch());
         context.Response.SetETag(fired.ETag);
         return TypedResults.Ok(fired.AsResponse());
+    }
+
+    /// <summary>A trigger fired by whoever the application's workflow lets fire it, for the API and the pages alike.</summary>
+    internal static async Task<KiteMarkApplicationDetails> FireAsync(
+        IGrainFactory grains, ClaimsPrincipal user, string id, TransitionRequest request, VersionCondition? ifMatch)
+    {
+        var application = await ReadableAsync(grains, id, user);
+        user.EnsureMayFire(application, request.Trigger);
+        return await Application(grains, id).FireAsync(request, ifMatch);
     }
 
     private static string RouteId(HttpContext context) => (string)context.Request.RouteValues["id"]!;

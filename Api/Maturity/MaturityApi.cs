@@ -14,6 +14,7 @@ using SocialValue.Errors;
 using SocialValue.Frameworks;
 using SocialValue.Ids;
 using SocialValue.Maturity;
+using SocialValue.Versions;
 using SocialValue.Workflow;
 using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
@@ -53,6 +54,15 @@ public static class MaturityApi
         context.Response.SetETag(maturity.ETag);
         return TypedResults.Ok(maturity.Dimension(code));
     }
+
+    /// <summary>A dimension's trigger fired by an Officer of the organisation (or Admin), for the API and the pages alike.</summary>
+    internal static Task<MaturityDetails> FireDimensionAsync(
+        IGrainFactory grains, ClaimsPrincipal user, string id, string code, TransitionRequest request, VersionCondition? ifMatch) =>
+        Grain(grains, user, id, write: true).FireAsync(code.ToUpperInvariant(), request, ifMatch);
+
+    /// <summary>The organisation's maturity, once the user may read it.</summary>
+    internal static Task<MaturityDetails> ReadAsync(IGrainFactory grains, ClaimsPrincipal user, string id) =>
+        Grain(grains, user, id, write: false).GetAsync();
 
     /// <summary>Seed 001 as data: the levels in order, the ten dimensions with their catalogue actions, the overall formula.</summary>
     public static async Task<Ok<ModelResponse>> GetModel(IGrainFactory grains) =>
@@ -116,11 +126,17 @@ public static class MaturityApi
     public static async Task<Ok<ActionResponse>> UpdateAction(
         string id, string actionId, ActionRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
     {
-        var grain = Grain(grains, user, id, write: true);
-        var update = request.Validate();
-        var maturity = await grain.UpdateActionAsync(actionId, update, context.Request.IfMatch());
+        var maturity = await UpdateActionAsync(grains, user, id, actionId, request, context.Request.IfMatch());
         context.Response.SetETag(maturity.ETag);
         return TypedResults.Ok(maturity.Dimensions.SelectMany(d => d.Actions).Single(a => a.Id == actionId).AsResponse());
+    }
+
+    /// <summary>An action changed by an Officer of the organisation (or Admin), for the API and the pages alike.</summary>
+    internal static Task<MaturityDetails> UpdateActionAsync(
+        IGrainFactory grains, ClaimsPrincipal user, string id, string actionId, ActionRequest request, VersionCondition? ifMatch)
+    {
+        var grain = Grain(grains, user, id, write: true);
+        return grain.UpdateActionAsync(actionId, request.Validate(), ifMatch);
     }
 
     /// <summary>One dimension with its level (<c>state</c>), target, plan and <c>history</c>.</summary>

@@ -16,6 +16,24 @@ internal static partial class Format
 
     public static string Date(DateOnly at) => at.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
+    public static string DateTime(DateTimeOffset at) => at.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A quantity as people write it in the measure's unit: "£25,000", "12 people", "40%", "3.5 tCO2e"; a bare
+    /// "number" unit is the number alone.
+    /// </summary>
+    public static string Quantity(decimal value, string unit)
+    {
+        var number = value.ToString("#,0.##", CultureInfo.InvariantCulture);
+        return unit.Trim() switch
+        {
+            "£" => Pounds(value),
+            "%" => number + "%",
+            "" or "number" => number,
+            var other => $"{number} {other}",
+        };
+    }
+
     /// <summary>An SVG coordinate or length.</summary>
     public static string Px(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 

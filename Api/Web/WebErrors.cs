@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using SocialValue.Api.Errors;
-using static SocialValue.Api.Web.Markup;
 
 namespace SocialValue.Api.Web;
 
@@ -40,9 +39,6 @@ internal sealed class WebErrors : IEndpointFilter
     }
 
     private static IResult Page(HttpContext context, ProblemDetails problem) =>
-        Layout.Page(context, problem.Title ?? "Error", H($"""
-            <h1>{problem.Title}</h1>
-            <p>{Explain(problem)}</p>
-            <p><a href="/">Home</a></p>
-            """), problem.Status ?? StatusCodes.Status400BadRequest);
+        WebPage.Render<Components.Pages.ErrorPage>(context,
+            new { Heading = problem.Title ?? "Error", Detail = Explain(problem) }, problem.Status ?? StatusCodes.Status400BadRequest);
 }

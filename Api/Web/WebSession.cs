@@ -9,7 +9,6 @@ using Microsoft.Extensions.Options;
 using Orleans;
 using SocialValue.Api.Auth;
 using SocialValue.Keys;
-using static SocialValue.Api.Web.Markup;
 
 namespace SocialValue.Api.Web;
 
@@ -56,8 +55,8 @@ public static class WebSession
         web.MapGet(SignInPath, (HttpContext context, string? returnUrl) => SignInPage(context, returnUrl, null)).AllowAnonymous();
         web.MapPost(SignInPath, SignIn).AllowAnonymous();
         web.MapPost("/sign-out", (Func<HttpContext, Task<IResult>>)SignOut).RequireAuthorization(Policy);
-        web.MapGet("/forbidden", (HttpContext context) => Layout.Page(context, "Not allowed",
-            H($"<h1>Not allowed</h1><p>Your key's role may not open that page.</p><p><a href=\"/\">Home</a></p>"), StatusCodes.Status403Forbidden))
+        web.MapGet("/forbidden", (HttpContext context) => WebPage.Render<Components.Pages.ErrorPage>(context,
+            new { Heading = "Not allowed", Detail = "Your key's role may not open that page." }, StatusCodes.Status403Forbidden))
             .RequireAuthorization(Policy);
     }
 
@@ -96,19 +95,8 @@ public static class WebSession
     }
 
     private static IResult SignInPage(HttpContext context, string? returnUrl, string? error) =>
-        Layout.Page(context, "Sign in", H($$"""
-            <h1>Sign in</h1>
-            <p>Sign in with the API key your administrator issued you. The key is checked once; the session lasts eight hours.</p>
-            {{When(error is not null, H($"<p class=\"flash error\" role=\"alert\" id=\"sign-in-error\">{error}</p>"))}}
-            <form method="post" action="{{SignInPath}}" class="stack narrow">
-              {{WebForms.Antiforgery(context)}}
-              <input type="hidden" name="returnUrl" value="{{returnUrl ?? ""}}">
-              <label for="key">API key</label>
-              <input id="key" name="key" type="password" autocomplete="off" required spellcheck="false"{{When(error is not null, H($" aria-describedby=\"sign-in-error\" aria-invalid=\"true\""))}}>
-              <button type="submit">Sign in</button>
-            </form>
-            <p>Looking for the holders of the Social Value Award? <a href="/register">Read the public register</a>; no sign-in needed.</p>
-            """), error is null ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized);
+        WebPage.Render<Components.Pages.Session.SignInPage>(context, new { ReturnUrl = returnUrl, Error = error },
+            error is null ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized);
 
     /// <summary>
     /// Only paths of this service: "/x", but not "//host" or "/\\host", which browsers read as another origin. Browsers

@@ -2,8 +2,18 @@
 (() => {
   'use strict';
 
+  // The message of the last action is shown beside what it was about; focus moves to it, so it is read and seen.
+  function focusFlash() {
+    const flash = document.getElementById('flash');
+    if (flash && flash.querySelector('.flash')) {
+      flash.focus();
+      return true;
+    }
+    return false;
+  }
+
   // Forms marked data-enhance save without leaving the page: the server's answer (the page after its redirect)
-  // replaces <main>, and focus returns to the control that had it.
+  // replaces <main>, and focus moves to its message, or returns to the control that had it.
   document.addEventListener('submit', async (event) => {
     const form = event.target;
     if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-enhance')) {
@@ -24,7 +34,7 @@
       }
       document.querySelector('main').replaceWith(main);
       const again = focusedId && document.getElementById(focusedId);
-      if (again) {
+      if (!focusFlash() && again) {
         again.focus();
       }
       enhanceEditor();
@@ -69,4 +79,6 @@
   }
 
   enhanceEditor();
+  // After the page's own scroll to the #fragment the action redirected to, so that nothing takes focus back.
+  window.addEventListener('load', focusFlash);
 })();

@@ -174,6 +174,9 @@ public sealed partial class PageTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(page.Locator("[data-covered=False]")).ToHaveCountAsync(0);
         await Expect(page.Locator("#must-dos [data-met=False]")).ToHaveCountAsync(0);
         await Expect(award).ToBeEnabledAsync();
+        // Award cannot be undone: it asks for a reason and an "I understand" first.
+        await page.Locator("#application-transitions-Award-reason").FillAsync("Every theme and must-do is evidenced");
+        await page.Locator("#application-transitions-Award-confirm").CheckAsync();
         await award.ClickAsync();
 
         await Expect(page.Locator("#application-state")).ToHaveAttributeAsync("data-state", "Awarded");
@@ -278,7 +281,7 @@ public sealed partial class PageTests(BrowserFixture browser) : IAsyncLifetime
         var page = await _site.SignInAsync(await _site.KeyAsync("Officer", Commissioning.Council));
 
         await page.GotoAsync("/contracts/meals");
-        await Expect(page.Locator("#cycle g.current")).ToHaveAttributeAsync("data-state", "Specification");
+        await Expect(page.Locator("#cycle .current")).ToHaveAttributeAsync("data-state", "Specification");
         await Expect(page.Locator("button[data-trigger=PublishTender]")).ToBeDisabledAsync();
         await Expect(page.Locator("#contract-transitions-PublishTender-why")).ToContainTextAsync("outcome");
         await Expect(page.Locator("button[data-trigger=Cancel]")).ToBeEnabledAsync();
@@ -289,7 +292,7 @@ public sealed partial class PageTests(BrowserFixture browser) : IAsyncLifetime
         await page.ReloadAsync();
         await page.Locator("button[data-trigger=PublishTender]").ClickAsync();
         await Expect(page.Locator("#contract-state")).ToHaveAttributeAsync("data-state", "Tendering");
-        await Expect(page.Locator("#cycle g.current")).ToHaveAttributeAsync("data-state", "Tendering");
+        await Expect(page.Locator("#cycle .current")).ToHaveAttributeAsync("data-state", "Tendering");
 
         await page.GotoAsync("/contracts/care");
         await Expect(page.Locator("#bids tbody tr")).ToHaveCountAsync(1);

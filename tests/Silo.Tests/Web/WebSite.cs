@@ -36,7 +36,8 @@ public sealed class WebSite : IAsyncDisposable
     }
 
     /// <summary>A new browser session (its own cookies) at <paramref name="width"/> px, every request recorded.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool javaScript = true)
+    /// <remarks><paramref name="bypassCsp"/> only lets a test inject a checker such as axe-core (PageChecks).</remarks>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool javaScript = true, bool bypassCsp = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -44,6 +45,7 @@ public sealed class WebSite : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",
             JavaScriptEnabled = javaScript,
+            BypassCSP = bypassCsp,
         });
         context.Request += (_, request) =>
         {
@@ -58,9 +60,9 @@ public sealed class WebSite : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
-    public async Task<IPage> SignInAsync(string key, int width = 1280, int height = 900, bool javaScript = true)
+    public async Task<IPage> SignInAsync(string key, int width = 1280, int height = 900, bool javaScript = true, bool bypassCsp = false)
     {
-        var page = await NewPageAsync(width, height, javaScript);
+        var page = await NewPageAsync(width, height, javaScript, bypassCsp);
         await page.GotoAsync("/");
         await page.GetByLabel("API key").FillAsync(key);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
