@@ -179,7 +179,7 @@ public sealed partial class OfficerJourneyTests(BrowserFixture browser) : IAsync
         await page.Locator("#status-1").SelectOptionAsync("Done");
         await page.Locator("#owner-1").FillAsync("Head of Commissioning");
         await page.Locator("#date-1").FillAsync(DateIn(months: 0));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save step 1" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save step 1", Exact = true }).ClickAsync();
         await Expect(page.Locator("#step-1")).ToHaveAttributeAsync("data-status", "Done");
         await Expect(page.Locator("#owner-1")).ToHaveValueAsync("Head of Commissioning");
 
