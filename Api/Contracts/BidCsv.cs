@@ -123,7 +123,7 @@ public static class BidCsv
     }
 
     /// <summary>RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks.</summary>
-    private static IEnumerable<(List<string> Fields, int Row)> Records(string text)
+    internal static IEnumerable<(List<string> Fields, int Row)> Records(string text)
     {
         var fields = new List<string>();
         var field = new StringBuilder();

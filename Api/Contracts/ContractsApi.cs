@@ -69,6 +69,14 @@ public static class ContractsApi
     public static async Task<Created<ContractResponse>> CreateContract(
         CreateContractRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response)
     {
+        var created = await CreateAsync(request, grains, user);
+        response.SetETag(created.ETag);
+        return TypedResults.Created($"/api/contracts/{created.Id}", created.AsResponse());
+    }
+
+    /// <summary>Validates a new contract, checks the user may commission for its organisation and creates it (the API's and the pages' one way).</summary>
+    internal static async Task<ContractDetails> CreateAsync(CreateContractRequest request, IGrainFactory grains, ClaimsPrincipal user)
+    {
         var validation = new RequestValidation()
             .OptionalSlug("id", request.Id)
             .Required("organisationId", request.OrganisationId)
@@ -85,10 +93,8 @@ public static class ContractsApi
         validation.ThrowIfInvalid();
         user.EnsureCanWrite(request.OrganisationId!);
         var id = request.Id ?? Slug.WithSuffix(Slug.From(request.Title!));
-        var created = await grains.GetGrain<IContractGrain>(id).CreateAsync(
+        return await grains.GetGrain<IContractGrain>(id).CreateAsync(
             new NewContract(request.OrganisationId!, request.Title!.Trim(), request.Value!.Value, request.FrameworkId, user.Actor()));
-        response.SetETag(created.ETag);
-        return TypedResults.Created($"/api/contracts/{id}", created.AsResponse());
     }
 
     /// <summary>A contract with its state, specification, tender, award, terms and history.</summary>
@@ -117,9 +123,9 @@ public static class ContractsApi
     /// <summary>Works one of the 12 steps: its status, owner and date.</summary>
     public static async Task<Ok<ContractResponse>> UpdateStep(string id, int number, StepRequest request, HttpContext context)
     {
-        new RequestValidation().MaxLength("owner", request.Owner, 200).ThrowIfInvalid();
+        var update = request.Validate();
         var grain = await Authorise(context, id, Access.Commission);
-        return Respond(context, await grain.UpdateStepAsync(number, new StepUpdate(request.Status, request.Owner?.Trim(), request.Date), context.Request.IfMatch()));
+        return Respond(context, await grain.UpdateStepAsync(number, update, context.Request.IfMatch()));
     }
 
     /// <summary>The commissioner's SROI adjustments for one of the contract's measures, in place of the framework's defaults.</summary>
@@ -182,17 +188,8 @@ public static class ContractsApi
     /// <summary>Scores a bid's two answers, 0–5 each, while in <c>Evaluation</c>.</summary>
     public static async Task<Ok<BidDetails>> ScoreBid(string id, string bidId, ScoresRequest request, HttpContext context, ClaimsPrincipal user)
     {
-        var validation = new RequestValidation().Required("delivery", request.Delivery).Required("measurement", request.Measurement);
-        foreach (var (field, score) in new[] { ("delivery", request.Delivery), ("measurement", request.Measurement) })
-        {
-            if (score is < 0 or > 5)
-            {
-                validation.Add(field, $"A score is from 0 to 5, not {score}.");
-            }
-        }
-        validation.ThrowIfInvalid();
+        var scores = request.Validate();
         var grain = await Authorise(context, id, Access.Commission);
-        var scores = new BidScores(request.Delivery!.Value, request.Measurement!.Value);
         return TypedResults.Ok(context.Response.Tagged(await grain.ScoreBidAsync(bidId, scores, user.Actor(), context.Request.IfMatch())));
     }
 
@@ -247,7 +244,7 @@ public static class ContractsApi
     internal static async Task<Versioned<ReturnDetails>> VerifyReturnAsync(
         HttpContext context, string id, string returnId, VerificationRequest request, VersionCondition? ifMatch)
     {
-        new RequestValidation().Required("accepted", request.Accepted).MaxLength("comment", request.Comment, 2000).ThrowIfInvalid();
+        request.Validate();
         var grain = await Authorise(context, id, Access.Commission);
         return await grain.VerifyReturnAsync(returnId, request.Accepted!.Value, request.Comment, context.User.Actor(), ifMatch);
     }
@@ -371,7 +368,33 @@ public static class ContractsApi
         return TypedResults.Ok(contract.AsResponse());
     }
 
-    private static NewBid Validate(this BidRequest request)
+    /// <summary>A step's change as the API and the pages accept it.</summary>
+    internal static StepUpdate Validate(this StepRequest request)
+    {
+        new RequestValidation().MaxLength("owner", request.Owner, 200).ThrowIfInvalid();
+        return new StepUpdate(request.Status, request.Owner?.Trim(), request.Date);
+    }
+
+    /// <summary>Both answers' scores, each 0–5.</summary>
+    internal static BidScores Validate(this ScoresRequest request)
+    {
+        var validation = new RequestValidation().Required("delivery", request.Delivery).Required("measurement", request.Measurement);
+        foreach (var (field, score) in new[] { ("delivery", request.Delivery), ("measurement", request.Measurement) })
+        {
+            if (score is < 0 or > 5)
+            {
+                validation.Add(field, $"A score is from 0 to 5, not {score}.");
+            }
+        }
+        validation.ThrowIfInvalid();
+        return new BidScores(request.Delivery!.Value, request.Measurement!.Value);
+    }
+
+    /// <summary>A verification needs its decision; a comment is at most 2,000 characters.</summary>
+    internal static void Validate(this VerificationRequest request) =>
+        new RequestValidation().Required("accepted", request.Accepted).MaxLength("comment", request.Comment, 2000).ThrowIfInvalid();
+
+    internal static NewBid Validate(this BidRequest request)
     {
         var validation = new RequestValidation()
             .OptionalSlug("id", request.Id)

@@ -106,17 +106,7 @@ public static class MaturityApi
     public static async Task<Ok<MaturityResponse>> Assess(string id, AssessmentRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
     {
         var grain = Grain(grains, user, id, write: true);
-        var validation = new RequestValidation();
-        var dimensions = request.Dimensions ?? [];
-        if (dimensions.Count == 0)
-        {
-            validation.Add("dimensions", "'dimensions' is required: [{code, present, target}] for each of A to J.");
-        }
-        var assessment = dimensions.Select((d, i) => new DimensionAssessment(
-            d.Code?.Trim().ToUpperInvariant() ?? "",
-            MaturityFields.Level(validation, $"dimensions[{i}].present", d.Present),
-            MaturityFields.Level(validation, $"dimensions[{i}].target", d.Target))).ToList();
-        validation.ThrowIfInvalid();
+        var assessment = request.Validate();
         var maturity = await grain.AssessAsync(assessment, user.Actor(), context.Request.IfMatch());
         context.Response.SetETag(maturity.ETag);
         return TypedResults.Ok(maturity.AsResponse());
@@ -167,7 +157,25 @@ public static class MaturityApi
 
     private static IMaturityModelGrain Model(IGrainFactory grains) => grains.GetGrain<IMaturityModelGrain>(IMaturityModelGrain.Default);
 
-    private static IMaturityGrain Grain(IGrainFactory grains, ClaimsPrincipal user, string id, bool write)
+    /// <summary>The levels of an assessment as the API and the pages accept them: a level by name or by the seed's label.</summary>
+    internal static IReadOnlyList<DimensionAssessment> Validate(this AssessmentRequest request)
+    {
+        var validation = new RequestValidation();
+        var dimensions = request.Dimensions ?? [];
+        if (dimensions.Count == 0)
+        {
+            validation.Add("dimensions", "'dimensions' is required: [{code, present, target}] for each of A to J.");
+        }
+        var assessment = dimensions.Select((d, i) => new DimensionAssessment(
+            d.Code?.Trim().ToUpperInvariant() ?? "",
+            MaturityFields.Level(validation, $"dimensions[{i}].present", d.Present),
+            MaturityFields.Level(validation, $"dimensions[{i}].target", d.Target))).ToList();
+        validation.ThrowIfInvalid();
+        return assessment;
+    }
+
+    /// <summary>The maturity of organisation <paramref name="id"/>, once the user may read it (or change it, when <paramref name="write"/>).</summary>
+    internal static IMaturityGrain Grain(IGrainFactory grains, ClaimsPrincipal user, string id, bool write)
     {
         if (!Slug.IsValid(id))
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using SocialValue.Api.Auth;
 using SocialValue.Api.Web.Pages;
+using SocialValue.Api.Web.Pages.Officer;
 using SocialValue.Keys;
 
 namespace SocialValue.Api.Web;
@@ -32,6 +33,7 @@ public static class WebEndpoints
         signedIn.MapDashboardPages();
         signedIn.MapContractPages();
         signedIn.MapChampionPages();
+        signedIn.MapOfficerPages();
 
         var admin = web.MapGroup("").RequireAuthorization(WebSession.AdminPolicy);
         admin.MapFormulaPages();

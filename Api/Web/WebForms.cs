@@ -117,4 +117,7 @@ internal static class WebForms
         context.Response.Cookies.Append(FlashCookie,
             $"{flash.Kind}|{flash.Target?.Replace("|", "", StringComparison.Ordinal)}|{(flash.Text.Length > 1500 ? flash.Text[..1500] + "…" : flash.Text)}",
             new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/", IsEssential = true });
+
+    /// <summary>Leaves a one-time message for the next page, not tied to a section of it.</summary>
+    internal static void Flash(HttpContext context, string kind, string text) => Flash(context, new FlashMessage(kind, null, text));
 }
