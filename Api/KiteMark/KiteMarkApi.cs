@@ -14,6 +14,7 @@ using SocialValue.Ids;
 using SocialValue.Indexes;
 using SocialValue.Keys;
 using SocialValue.KiteMark;
+using SocialValue.Versions;
 using SocialValue.Workflow;
 using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
@@ -145,6 +146,15 @@ public static class KiteMarkApi
     public static async Task<Created<ApplicationResponse>> CreateApplication(
         CreateApplicationRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response)
     {
+        var (id, created) = await OpenApplicationAsync(request, grains, user);
+        response.SetETag(created.ETag);
+        return TypedResults.Created($"/api/kitemark/applications/{id}", created.AsResponse());
+    }
+
+    /// <summary>Opens an application once the request is valid and the user is an Officer of the applicant (or Admin); pages open them with it too.</summary>
+    internal static async Task<(string Id, KiteMarkApplicationDetails Created)> OpenApplicationAsync(
+        CreateApplicationRequest request, IGrainFactory grains, ClaimsPrincipal user)
+    {
         var validation = new RequestValidation()
             .OptionalSlug("id", request.Id)
             .Required("organisationId", request.OrganisationId)
@@ -162,8 +172,7 @@ public static class KiteMarkApi
         var id = request.Id ?? Slug.Random();
         var created = await grains.GetGrain<IKiteMarkApplicationGrain>(id).CreateAsync(new NewKiteMarkApplication(
             request.OrganisationId!, request.AwardingBodyId!, request.SchemeId ?? DefaultSchemeId, request.ConsentToPublish!.Value, user.Actor()));
-        response.SetETag(created.ETag);
-        return TypedResults.Created($"/api/kitemark/applications/{id}", created.AsResponse());
+        return (id, created);
     }
 
     /// <summary>A champion's queue: the applications to an awarding body, optionally in one state, most recently changed first, a page at a time.</summary>
@@ -201,16 +210,31 @@ public static class KiteMarkApi
         string id, ConsentRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
     {
         new RequestValidation().Required("consentToPublish", request.ConsentToPublish).ThrowIfInvalid();
-        var application = await ReadableAsync(grains, id, user);
-        user.EnsureActsForApplicant(application.OrganisationId);
-        var updated = await Application(grains, id).SetConsentAsync(request.ConsentToPublish!.Value, context.Request.IfMatch());
+        var updated = await SetConsentAsync(id, request.ConsentToPublish!.Value, grains, user, context.Request.IfMatch());
         context.Response.SetETag(updated.ETag);
         return TypedResults.Ok(updated.AsResponse());
+    }
+
+    /// <summary>Gives or withdraws consent as an Officer of the applicant (or Admin); pages set it with this too.</summary>
+    internal static async Task<KiteMarkApplicationDetails> SetConsentAsync(
+        string id, bool consentToPublish, IGrainFactory grains, ClaimsPrincipal user, VersionCondition? expected)
+    {
+        var application = await ReadableAsync(grains, id, user);
+        user.EnsureActsForApplicant(application.OrganisationId);
+        return await Application(grains, id).SetConsentAsync(consentToPublish, expected);
     }
 
     /// <summary>Adds evidence against a criterion while the application is open (an Officer of the applicant); honours <c>If-Match</c>.</summary>
     public static async Task<Created<EvidenceCreatedResponse>> AddEvidence(
         string id, EvidenceRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
+    {
+        var evidence = context.Response.Tagged(await AddEvidenceAsync(id, request, grains, user, context.Request.IfMatch()));
+        return TypedResults.Created($"/api/kitemark/applications/{id}/evidence/{evidence.Id}", new EvidenceCreatedResponse(evidence.Id));
+    }
+
+    /// <summary>Adds evidence once the request is valid and the user is an Officer of the applicant (or Admin); pages add it with this too.</summary>
+    internal static async Task<Versioned<EvidenceDetails>> AddEvidenceAsync(
+        string id, EvidenceRequest request, IGrainFactory grains, ClaimsPrincipal user, VersionCondition? expected)
     {
         var validation = new RequestValidation()
             .Required("criterionId", request.CriterionId)
@@ -225,9 +249,8 @@ public static class KiteMarkApi
         validation.ThrowIfInvalid();
         var application = await ReadableAsync(grains, id, user);
         user.EnsureActsForApplicant(application.OrganisationId);
-        var evidence = context.Response.Tagged(await Application(grains, id).AddEvidenceAsync(
-            new NewEvidence(request.CriterionId!, request.Description!.Trim(), request.Link, user.Actor()), context.Request.IfMatch()));
-        return TypedResults.Created($"/api/kitemark/applications/{id}/evidence/{evidence.Id}", new EvidenceCreatedResponse(evidence.Id));
+        return await Application(grains, id).AddEvidenceAsync(
+            new NewEvidence(request.CriterionId!, request.Description!.Trim(), request.Link, user.Actor()), expected);
     }
 
     /// <summary>One piece of evidence with its review, for whoever may read the application; tagged with the application's version.</summary>
@@ -272,11 +295,18 @@ public static class KiteMarkApi
     internal static async Task<IResult> Fire(HttpContext context, TransitionRequest request)
     {
         var (grains, id) = (context.RequestServices.GetRequiredService<IGrainFactory>(), RouteId(context));
-        var application = await ReadableAsync(grains, id, context.User);
-        context.User.EnsureMayFire(application, request.Trigger);
-        var fired = await Application(grains, id).FireAsync(request, context.Request.IfMatch());
+        var fired = await FireAsync(grains, id, context.User, request, context.Request.IfMatch());
         context.Response.SetETag(fired.ETag);
         return TypedResults.Ok(fired.AsResponse());
+    }
+
+    /// <summary>Fires a trigger once the user may: applicant triggers as its Officer, the others as the body's Champion; pages fire with this too.</summary>
+    internal static async Task<KiteMarkApplicationDetails> FireAsync(
+        IGrainFactory grains, string id, ClaimsPrincipal user, TransitionRequest request, VersionCondition? expected)
+    {
+        var application = await ReadableAsync(grains, id, user);
+        user.EnsureMayFire(application, request.Trigger);
+        return await Application(grains, id).FireAsync(request, expected);
     }
 
     private static string RouteId(HttpContext context) => (string)context.Request.RouteValues["id"]!;

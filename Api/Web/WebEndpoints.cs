@@ -32,6 +32,8 @@ public static class WebEndpoints
         signedIn.MapDashboardPages();
         signedIn.MapContractPages();
         signedIn.MapChampionPages();
+        signedIn.MapSupplierPages();
+        signedIn.MapApplicantPages();
 
         var admin = web.MapGroup("").RequireAuthorization(WebSession.AdminPolicy);
         admin.MapFormulaPages();

@@ -74,7 +74,7 @@ internal static class WebForms
         return (value[..bar] == "error" ? "error" : "notice", value[(bar + 1)..]);
     }
 
-    private static void Flash(HttpContext context, string kind, string text) =>
+    internal static void Flash(HttpContext context, string kind, string text) =>
         context.Response.Cookies.Append(FlashCookie, $"{kind}|{(text.Length > 1500 ? text[..1500] + "…" : text)}",
             new CookieOptions { HttpOnly = true, SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict, Path = "/", IsEssential = true });
 }
