@@ -196,27 +196,9 @@ public static class ContractsApi
     /// <summary>A quarterly return (<c>YYYY-Qn</c>) while <c>Live</c>, by the winning supplier or the commissioner.</summary>
     public static async Task<Created<ReturnDetails>> SubmitReturn(string id, ReturnRequest request, HttpContext context, ClaimsPrincipal user)
     {
-        var validation = new RequestValidation().OptionalSlug("id", request.Id).Required("period", request.Period);
-        if (request.Lines is not { Count: > 0 })
-        {
-            validation.Add("lines", "A return needs at least one line.");
-        }
-        var lines = (request.Lines ?? []).Select((line, i) =>
-        {
-            validation.Required($"lines[{i}].measureId", line.MeasureId)
-                .Required($"lines[{i}].quantity", line.Quantity)
-                .Holdable($"lines[{i}].quantity", line.Quantity)
-                .Holdable($"lines[{i}].inputs", line.Inputs);
-            if (line.Quantity < 0)
-            {
-                validation.Add($"lines[{i}].quantity", "A quantity delivered cannot be negative.");
-            }
-            return new NewReturnLine(line.MeasureId ?? "", line.Quantity ?? 0, line.Inputs, line.Evidence);
-        }).ToList();
-        validation.ThrowIfInvalid();
+        var newReturn = request.Validate(user.Actor());
         var grain = await Authorise(context, id, Access.Return);
-        var submitted = context.Response.Tagged(
-            await grain.SubmitReturnAsync(new NewReturn(request.Id, request.Period!.Trim(), lines, user.Actor()), context.Request.IfMatch()));
+        var submitted = context.Response.Tagged(await grain.SubmitReturnAsync(newReturn, context.Request.IfMatch()));
         return TypedResults.Created($"/api/contracts/{id}/returns/{submitted.Id}", submitted);
     }
 
@@ -393,6 +375,31 @@ public static class ContractsApi
     /// <summary>A verification needs its decision; a comment is at most 2,000 characters.</summary>
     internal static void Validate(this VerificationRequest request) =>
         new RequestValidation().Required("accepted", request.Accepted).MaxLength("comment", request.Comment, 2000).ThrowIfInvalid();
+
+
+    /// <summary>The return a request asks for, once every field is valid (422 naming each field otherwise); pages validate with it too.</summary>
+    internal static NewReturn Validate(this ReturnRequest request, string actor)
+    {
+        var validation = new RequestValidation().OptionalSlug("id", request.Id).Required("period", request.Period);
+        if (request.Lines is not { Count: > 0 })
+        {
+            validation.Add("lines", "A return needs at least one line.");
+        }
+        var lines = (request.Lines ?? []).Select((line, i) =>
+        {
+            validation.Required($"lines[{i}].measureId", line.MeasureId)
+                .Required($"lines[{i}].quantity", line.Quantity)
+                .Holdable($"lines[{i}].quantity", line.Quantity)
+                .Holdable($"lines[{i}].inputs", line.Inputs);
+            if (line.Quantity < 0)
+            {
+                validation.Add($"lines[{i}].quantity", "A quantity delivered cannot be negative.");
+            }
+            return new NewReturnLine(line.MeasureId ?? "", line.Quantity ?? 0, line.Inputs, line.Evidence);
+        }).ToList();
+        validation.ThrowIfInvalid();
+        return new NewReturn(request.Id, request.Period!.Trim(), lines, actor);
+    }
 
     internal static NewBid Validate(this BidRequest request)
     {

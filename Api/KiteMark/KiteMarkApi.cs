@@ -139,6 +139,15 @@ public static class KiteMarkApi
     public static async Task<Created<ApplicationResponse>> CreateApplication(
         CreateApplicationRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response)
     {
+        var (id, created) = await OpenApplicationAsync(request, grains, user);
+        response.SetETag(created.ETag);
+        return TypedResults.Created($"/api/kitemark/applications/{id}", created.AsResponse());
+    }
+
+    /// <summary>Opens an application once the request is valid and the user is an Officer of the applicant (or Admin); pages open them with it too.</summary>
+    internal static async Task<(string Id, KiteMarkApplicationDetails Created)> OpenApplicationAsync(
+        CreateApplicationRequest request, IGrainFactory grains, ClaimsPrincipal user)
+    {
         var validation = new RequestValidation()
             .OptionalSlug("id", request.Id)
             .Required("organisationId", request.OrganisationId)
@@ -156,8 +165,7 @@ public static class KiteMarkApi
         var id = request.Id ?? Slug.Random();
         var created = await grains.GetGrain<IKiteMarkApplicationGrain>(id).CreateAsync(new NewKiteMarkApplication(
             request.OrganisationId!, request.AwardingBodyId!, request.SchemeId ?? DefaultSchemeId, request.ConsentToPublish!.Value, user.Actor()));
-        response.SetETag(created.ETag);
-        return TypedResults.Created($"/api/kitemark/applications/{id}", created.AsResponse());
+        return (id, created);
     }
 
     /// <summary>A champion's queue: the applications to an awarding body, optionally in one state, most recently changed first, a page at a time.</summary>
@@ -195,16 +203,31 @@ public static class KiteMarkApi
         string id, ConsentRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
     {
         new RequestValidation().Required("consentToPublish", request.ConsentToPublish).ThrowIfInvalid();
-        var application = await ReadableAsync(grains, id, user);
-        user.EnsureActsForApplicant(application.OrganisationId);
-        var updated = await Application(grains, id).SetConsentAsync(request.ConsentToPublish!.Value, context.Request.IfMatch());
+        var updated = await SetConsentAsync(id, request.ConsentToPublish!.Value, grains, user, context.Request.IfMatch());
         context.Response.SetETag(updated.ETag);
         return TypedResults.Ok(updated.AsResponse());
+    }
+
+    /// <summary>Gives or withdraws consent as an Officer of the applicant (or Admin); pages set it with this too.</summary>
+    internal static async Task<KiteMarkApplicationDetails> SetConsentAsync(
+        string id, bool consentToPublish, IGrainFactory grains, ClaimsPrincipal user, VersionCondition? expected)
+    {
+        var application = await ReadableAsync(grains, id, user);
+        user.EnsureActsForApplicant(application.OrganisationId);
+        return await Application(grains, id).SetConsentAsync(consentToPublish, expected);
     }
 
     /// <summary>Adds evidence against a criterion while the application is open (an Officer of the applicant); honours <c>If-Match</c>.</summary>
     public static async Task<Created<EvidenceCreatedResponse>> AddEvidence(
         string id, EvidenceRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
+    {
+        var evidence = context.Response.Tagged(await AddEvidenceAsync(id, request, grains, user, context.Request.IfMatch()));
+        return TypedResults.Created($"/api/kitemark/applications/{id}/evidence/{evidence.Id}", new EvidenceCreatedResponse(evidence.Id));
+    }
+
+    /// <summary>Adds evidence once the request is valid and the user is an Officer of the applicant (or Admin); pages add it with this too.</summary>
+    internal static async Task<Versioned<EvidenceDetails>> AddEvidenceAsync(
+        string id, EvidenceRequest request, IGrainFactory grains, ClaimsPrincipal user, VersionCondition? expected)
     {
         var validation = new RequestValidation()
             .Required("criterionId", request.CriterionId)
@@ -219,9 +242,8 @@ public static class KiteMarkApi
         validation.ThrowIfInvalid();
         var application = await ReadableAsync(grains, id, user);
         user.EnsureActsForApplicant(application.OrganisationId);
-        var evidence = context.Response.Tagged(await Application(grains, id).AddEvidenceAsync(
-            new NewEvidence(request.CriterionId!, request.Description!.Trim(), request.Link, user.Actor()), context.Request.IfMatch()));
-        return TypedResults.Created($"/api/kitemark/applications/{id}/evidence/{evidence.Id}", new EvidenceCreatedResponse(evidence.Id));
+        return await Application(grains, id).AddEvidenceAsync(
+            new NewEvidence(request.CriterionId!, request.Description!.Trim(), request.Link, user.Actor()), expected);
     }
 
     /// <summary>One piece of evidence with its review, for whoever may read the application; tagged with the application's version.</summary>

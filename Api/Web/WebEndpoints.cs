@@ -34,6 +34,8 @@ public static class WebEndpoints
         signedIn.MapContractPages();
         signedIn.MapChampionPages();
         signedIn.MapOfficerPages();
+        signedIn.MapSupplierPages();
+        signedIn.MapApplicantPages();
 
         var admin = web.MapGroup("").RequireAuthorization(WebSession.AdminPolicy);
         admin.MapFormulaPages();

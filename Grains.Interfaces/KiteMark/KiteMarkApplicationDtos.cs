@@ -87,7 +87,10 @@ public sealed record ThemeCoverage(string ThemeId, string Name, int Accepted, in
 [GenerateSerializer]
 public sealed record MustDoStatus(string CriterionId, string ThemeId, string Text, bool Met);
 
-/// <summary>An application as callers see it, with the version of its stored record.</summary>
+/// <summary>
+/// An application as callers see it, with the version of its stored record and the themes and criteria of the scheme as
+/// it was when the application was made (<see cref="Themes"/>), which are the criteria its evidence is added against.
+/// </summary>
 [GenerateSerializer]
 public sealed record KiteMarkApplicationDetails(
     string Id,
@@ -107,7 +110,8 @@ public sealed record KiteMarkApplicationDetails(
     DateTimeOffset? AwardedOn,
     DateTimeOffset? ValidUntil,
     IReadOnlyList<TransitionRecord> History,
-    string ETag);
+    string ETag,
+    IReadOnlyList<KiteMarkThemeDefinition> Themes);
 
 /// <summary>One line of an awarding body's queue.</summary>
 [GenerateSerializer]

@@ -45,6 +45,7 @@ public sealed class KiteMarkApplicationGrain(
         };
         await Index().OpenAsync(Summary());
         await application.WriteStateAsync();
+        await FollowUpAsync("applicant-index", () => ApplicantIndex().UpsertAsync(Summary()));
         return Details();
     }
 
@@ -163,6 +164,7 @@ public sealed class KiteMarkApplicationGrain(
         State.UpdatedAt = time.GetUtcNow();
         await application.WriteStateAsync();
         await FollowUpAsync("index", () => Index().UpsertAsync(Summary()));
+        await FollowUpAsync("applicant-index", () => ApplicantIndex().UpsertAsync(Summary()));
     }
 
     private async Task<KiteMarkSchemeDefinition> SchemeAsync(string schemeId, string awardingBodyId)
@@ -189,6 +191,8 @@ public sealed class KiteMarkApplicationGrain(
         [.. State.Evidence.Where(e => e.Counts).Select(e => e.CriterionId)];
 
     private IKiteMarkApplicationIndexGrain Index() => GrainFactory.GetGrain<IKiteMarkApplicationIndexGrain>(State.AwardingBodyId);
+
+    private IKiteMarkApplicantIndexGrain ApplicantIndex() => GrainFactory.GetGrain<IKiteMarkApplicantIndexGrain>(State.OrganisationId);
 
     private void EnsureExists()
     {
@@ -224,6 +228,6 @@ public sealed class KiteMarkApplicationGrain(
         return new KiteMarkApplicationDetails(Key, State.OrganisationId, State.OrganisationName, State.AwardingBodyId,
             State.Scheme.Id, State.Scheme.Name, State.Scheme.Validity, State.ConsentToPublish, State.State,
             State.Evidence, [.. coverage], [.. mustDos], State.CreatedAt, State.UpdatedAt, State.AwardedOn, State.ValidUntil,
-            State.History, application.Etag!);
+            State.History, application.Etag!, State.Scheme.Themes);
     }
 }

@@ -28,7 +28,9 @@ public sealed class KiteMarkApplicationIndexGrain(IIndexStore store)
         Task.FromResult<IReadOnlyList<KiteMarkApplicationSummary>>(
             [.. Entries.Entries.Where(a => a.State == KiteMarkState.Awarded && a.ValidUntil <= until).OrderBy(a => a.ValidUntil).ThenBy(a => a.Id, StringComparer.Ordinal)]);
 
-    // Most recently changed first: the sort key counts down as UpdatedAt goes up.
-    protected override IndexPosition PositionOf(KiteMarkApplicationSummary entry) =>
+    protected override IndexPosition PositionOf(KiteMarkApplicationSummary entry) => Recent(entry);
+
+    /// <summary>Most recently changed first: the sort key counts down as UpdatedAt goes up.</summary>
+    internal static IndexPosition Recent(KiteMarkApplicationSummary entry) =>
         new((DateTimeOffset.MaxValue.UtcTicks - entry.UpdatedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture), entry.Id);
 }
