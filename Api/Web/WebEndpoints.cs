@@ -65,6 +65,7 @@ public static class WebEndpoints
         {
             Role.Admin => "/organisations",
             Role.Champion => "/kitemark/queue",
+            Role.Supplier => $"/suppliers/{user.OrganisationId()}",
             _ => $"/organisations/{user.OrganisationId()}",
         });
     }
