@@ -32,6 +32,7 @@ public static class WebEndpoints
         var signedIn = web.MapGroup("").RequireAuthorization(WebSession.Policy);
         signedIn.MapDashboardPages();
         signedIn.MapContractPages();
+        signedIn.MapRemedyPages();
         signedIn.MapChampionPages();
         signedIn.MapOfficerPages();
         signedIn.MapSupplierPages();

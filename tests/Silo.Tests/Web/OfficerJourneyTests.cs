@@ -51,6 +51,9 @@ public sealed partial class OfficerJourneyTests(BrowserFixture browser) : IAsync
 
         await page.GotoAsync($"/contracts/{id}");
         await page.Locator("#award-bid").SelectOptionAsync(acme);
+        // Award cannot be undone: it asks for a reason and an "I understand" first.
+        await page.Locator("#contract-transitions-Award-reason").FillAsync("Highest weighted score");
+        await page.Locator("#contract-transitions-Award-confirm").CheckAsync();
         await page.Locator("button[data-trigger=Award]").ClickAsync();
         await Expect(page.Locator("#contract-state")).ToHaveAttributeAsync("data-state", "Awarded");
         await FireAsync(page, id, "GoLive", "Live");
