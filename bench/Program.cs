@@ -16,7 +16,7 @@ public static class Program
             return;
         }
 
-        // The load drivers against the real Silo process: `load writes ...`, `load grow ...`, `load keys ...`, `load lists ...`.
+        // The load drivers against the real Silo process: `load writes ...`, `load grow ...`, `load keys ...`, `load lists ...`, `load dashboard ...`.
         if (args is ["load", var driver, .. var rest])
         {
             var options = new Options(rest);
@@ -26,8 +26,9 @@ public static class Program
                 GrowDriver.Name => GrowDriver.RunAsync(options),
                 KeysDriver.Name => KeysDriver.RunAsync(options),
                 ListsDriver.Name => ListsDriver.RunAsync(options),
+                DashboardDriver.Name => DashboardDriver.RunAsync(options),
                 _ => throw new ArgumentException(
-                    $"Unknown load driver '{driver}': {WritesDriver.Name}, {GrowDriver.Name}, {KeysDriver.Name} or {ListsDriver.Name}."),
+                    $"Unknown load driver '{driver}': {WritesDriver.Name}, {GrowDriver.Name}, {KeysDriver.Name}, {ListsDriver.Name} or {DashboardDriver.Name}."),
             });
             return;
         }

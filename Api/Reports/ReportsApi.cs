@@ -25,6 +25,22 @@ public static class ReportsApi
     public static async Task<IResult> GetReport(
         string id, int? year, string? format, IGrainFactory grains, ClaimsPrincipal user, HttpRequest request, TimeProvider time)
     {
+        var report = await ReadAsync(grains, user, id, year, time);
+        if (format is not null && !string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase) && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ValidationException("format", "'format' is json or csv.");
+        }
+        return Csv.Wanted(format, request.Headers.Accept.ToString())
+            ? Results.Text(AsCsv(report), $"{Csv.ContentType}; charset=utf-8")
+            : TypedResults.Ok(report);
+    }
+
+    /// <summary>
+    /// The report of <paramref name="year"/> (this year when null) for a user who may read the organisation: 404 for an
+    /// organisation that cannot exist, 403 for someone else's, 400 for a year out of range. The report page shares it.
+    /// </summary>
+    internal static async Task<OrganisationReport> ReadAsync(IGrainFactory grains, ClaimsPrincipal user, string id, int? year, TimeProvider time)
+    {
         if (!Slug.IsValid(id))
         {
             throw new NotFoundException($"There is no organisation '{id}'.");
@@ -34,14 +50,7 @@ public static class ReportsApi
         {
             throw new ValidationException("year", "'year' must be a four-digit year between 2000 and 2100.");
         }
-        if (format is not null && !string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase) && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ValidationException("format", "'format' is json or csv.");
-        }
-        var report = await grains.GetGrain<IOrganisationReportGrain>(id).GetAsync(year ?? time.GetUtcNow().Year);
-        return Csv.Wanted(format, request.Headers.Accept.ToString())
-            ? Results.Text(AsCsv(report), $"{Csv.ContentType}; charset=utf-8")
-            : TypedResults.Ok(report);
+        return await grains.GetGrain<IOrganisationReportGrain>(id).GetAsync(year ?? time.GetUtcNow().Year);
     }
 
     /// <summary>One row per figure: the section it belongs to, what it is about, and the committed and delivered amounts.</summary>

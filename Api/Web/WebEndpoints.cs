@@ -31,6 +31,7 @@ public static class WebEndpoints
 
         var signedIn = web.MapGroup("").RequireAuthorization(WebSession.Policy);
         signedIn.MapDashboardPages();
+        signedIn.MapReportPages();
         signedIn.MapContractPages();
         signedIn.MapRemedyPages();
         signedIn.MapChampionPages();
