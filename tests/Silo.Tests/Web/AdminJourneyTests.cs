@@ -37,8 +37,10 @@ public sealed class AdminJourneyTests(BrowserFixture browser) : IAsyncLifetime
         (await _site.Admin.PutAsJsonAsync("/api/organisations/wirral", new { name = "Wirral Council", type = "LocalAuthority", place = "Wallasey" }))
             .EnsureSuccessStatusCode();
         await admin.GetByLabel("Place").FillAsync("Lost Update");
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Expect(admin.Locator("#flash .error, #flash.error, .flash.error")).ToBeVisibleAsync();
+        var refused = await admin.RunAndWaitForResponseAsync(
+            () => admin.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync(), r => r.Request.Method == "POST");
+        Assert.Equal(412, refused.Status);
+        await Expect(admin.Locator("h1")).ToHaveTextAsync("Changed since you opened it");
         Assert.Equal("Wallasey", (await _site.GetAsync("/api/organisations/wirral")).GetProperty("place").GetString());
 
         await admin.GotoAsync("/admin/keys");
