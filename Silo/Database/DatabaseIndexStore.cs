@@ -83,7 +83,7 @@ internal sealed class DatabaseIndexStore(DatabaseSettings settings, IOptions<Clu
     private async Task<DbConnection> OpenAsync()
     {
         DbConnection connection = settings.Provider == DatabaseProvider.Postgres
-            ? new NpgsqlConnection(settings.ConnectionString)
+            ? new NpgsqlConnection(settings.StorageConnectionString)
             : new SqliteConnection(settings.ConnectionString);
         await connection.OpenAsync();
         return connection;

@@ -44,7 +44,7 @@ public static class StorageSiloBuilderExtensions
             silo.AddAdoNetGrainStorage(StorageName, options =>
             {
                 options.Invariant = settings.Invariant;
-                options.ConnectionString = settings.ConnectionString;
+                options.ConnectionString = settings.StorageConnectionString;
                 options.GrainStorageSerializer = new JsonGrainStorageSerializer();
             });
             silo.UseAdoNetClustering(options =>

@@ -66,6 +66,28 @@ public sealed class DatabaseSchemaTests
         Assert.Equal("System.Data.SQLite", settings.Invariant);
     }
 
+    [Theory]
+    [InlineData("Host=db;Username=sv", true, 16)]
+    [InlineData("Host=db;Username=sv;No Reset On Close=false;Max Auto Prepare=0", false, 0)]
+    public void Postgres_storage_keeps_prepared_statements_and_skips_the_reset_unless_the_connection_string_says_otherwise(
+        string connectionString, bool noResetOnClose, int maxAutoPrepare)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = "Postgres",
+                ["ConnectionStrings:SocialValue"] = connectionString,
+            })
+            .Build();
+
+        var settings = DatabaseSettings.FromConfiguration(configuration);
+        var storage = new Npgsql.NpgsqlConnectionStringBuilder(settings.StorageConnectionString);
+
+        Assert.Equal(connectionString, settings.ConnectionString);
+        Assert.Equal(("db", "sv"), (storage.Host, storage.Username));
+        Assert.Equal((noResetOnClose, maxAutoPrepare), (storage.NoResetOnClose, storage.MaxAutoPrepare));
+    }
+
     [Fact]
     public void Unknown_provider_is_refused_with_the_setting_name()
     {

@@ -172,4 +172,27 @@ public sealed class GrainStorageTests
         Assert.IsType<AdoNetGrainStorage>(host.Services.GetRequiredKeyedService<IGrainStorage>("store"));
         await host.StopAndDisposeAsync();
     }
+
+    [Fact]
+    public async Task Postgres_storage_connections_keep_the_write_statement_prepared_once_it_has_been_used()
+    {
+        await using var database = await TestDatabase.PostgresAsync();
+        var host = await TestSilos.StartAsync(database);
+        var probe = host.Grains().GetGrain<IStorageProbeGrain>("p1");
+        for (var write = 0; write < 5; write++)
+        {
+            // One at a time, so the storage reuses the same pooled connection for each write.
+            await probe.SetAsync($"write {write}", ProbeKind.Draft);
+        }
+
+        // The same connection string from the same process is served from the pool the storage uses: its session
+        // holds the statements Npgsql prepared automatically, and the grain-state write is one of them.
+        var settings = host.Services.GetRequiredService<DatabaseSettings>();
+        await using var connection = new Npgsql.NpgsqlConnection(settings.StorageConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%UPDATE sv_grain_state%'", connection);
+        Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
+        await host.StopAndDisposeAsync();
+    }
 }
