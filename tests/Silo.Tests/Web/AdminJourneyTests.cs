@@ -93,7 +93,9 @@ public sealed class AdminJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await PageChecks.AssertAccessibleAndFitAsync(_site, TestSilo.AdminKey,
             ("admin-home", "/admin"), ("admin-keys", "/admin/keys"), ("admin-nominations", "/admin/nominations"),
             ("admin-organisation", "/admin/organisations/wirral"), ("admin-organisations", "/organisations"), ("admin-frameworks", "/frameworks"),
-            ("admin-framework", "/frameworks/walsall"), ("admin-formula", "/frameworks/walsall/measures/economic-growth-m2"));
+            ("admin-framework", "/frameworks/walsall"), ("admin-formula", "/frameworks/walsall/measures/economic-growth-m2"),
+            ("admin-key", $"/admin/keys/{key.Split('_')[1]}"));
+        await PageChecks.AssertAccessibleAndFitsAsync(_site, null, "/sign-in", "sign-in");
         _site.AssertNoRequestLeftTheService();
     }
 

@@ -1,9 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using SocialValue.Silo.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace SocialValue.Silo.Tests.Web;

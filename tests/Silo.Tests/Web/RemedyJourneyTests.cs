@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.Playwright;
 using SocialValue.Silo.Tests.Contracts;
-using SocialValue.Silo.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace SocialValue.Silo.Tests.Web;

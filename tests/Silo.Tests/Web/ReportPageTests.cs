@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.Playwright;
-using SocialValue.Silo.Tests.Api;
 using SocialValue.Silo.Tests.Contracts;
 using static Microsoft.Playwright.Assertions;
 
