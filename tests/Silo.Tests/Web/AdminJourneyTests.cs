@@ -89,6 +89,13 @@ public sealed class AdminJourneyTests(BrowserFixture browser) : IAsyncLifetime
             await Expect(admin.Locator($"a[href='{operations}']")).ToBeVisibleAsync();
             Assert.Equal(200, (await admin.Context.APIRequest.GetAsync(operations)).Status);
         }
+
+        await PageChecks.AssertAccessibleAndFitAsync(_site, TestSilo.AdminKey,
+            ("admin-home", "/admin"), ("admin-keys", "/admin/keys"), ("admin-nominations", "/admin/nominations"),
+            ("admin-organisation", "/admin/organisations/wirral"), ("admin-organisations", "/organisations"), ("admin-frameworks", "/frameworks"),
+            ("admin-framework", "/frameworks/walsall"), ("admin-formula", "/frameworks/walsall/measures/economic-growth-m2"),
+            ("admin-key", $"/admin/keys/{key.Split('_')[1]}"));
+        await PageChecks.AssertAccessibleAndFitsAsync(_site, null, "/sign-in", "sign-in");
         _site.AssertNoRequestLeftTheService();
     }
 

@@ -1,17 +1,13 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using SocialValue.Silo.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace SocialValue.Silo.Tests.Web;
 
 /// <summary>
 /// An NHS trust's Officer applies for the Social Value Award from the pages: to an awarding body, consent, evidence under
-/// each theme, submit; the champion asks for more evidence (over REST: the champion's pages are moved elsewhere), the
-/// trust adds it and resubmits, and sees coverage and must-dos as the champion does.
+/// each theme, submit; the champion asks for more evidence on the champion's pages, the trust adds it and resubmits, and
+/// sees coverage and must-dos as the champion does. The journey starts from the bootstrap key (PageSetUp).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ApplicantJourneyTests(BrowserFixture browser) : IAsyncLifetime
@@ -30,8 +26,14 @@ public sealed class ApplicantJourneyTests(BrowserFixture browser) : IAsyncLifeti
     [Fact]
     public async Task A_trust_applies_with_consent_and_evidence_answers_a_request_for_more_and_sees_coverage_as_the_champion_does()
     {
-        var champion = _site.Client(await SetUpAsync());
-        var page = await _site.SignInAsync(await _site.KeyAsync("Officer", Trust));
+        var setUp = new PageSetUp(_site);
+        await setUp.RegisterAsync(
+            new(Council, "Wirral Council", "LocalAuthority", "Wirral"), new("liverpool-chamber", "Liverpool Chamber of Commerce", "ChamberOfCommerce", "Liverpool"),
+            new(Trust, "Alder Hey Children's NHS Foundation Trust", "NhsProvider", "Liverpool"));
+        var championKey = await setUp.KeyAsync("Champion", Council);
+        var officerKey = await setUp.KeyAsync("Officer", Trust);
+        await setUp.SignOutAsync();
+        var page = await _site.SignInAsync(officerKey);
 
         await page.GotoAsync($"/applicants/{Trust}");
         await page.Locator("#awarding-body").SelectOptionAsync(Council);
@@ -53,21 +55,25 @@ public sealed class ApplicantJourneyTests(BrowserFixture browser) : IAsyncLifeti
         await Expect(page.Locator("#theme-social #criterion-social-4 .badge.must-do")).ToBeVisibleAsync();
         foreach (var (theme, criterion) in Evidence)
         {
-            await AddEvidenceAsync(page, theme, criterion, $"Our work on {criterion}");
+            await PageSetUp.AddEvidenceAsync(page, theme, criterion, $"Our work on {criterion}");
         }
         await WebSite.ScreenshotAsync(page, "applicant-draft");
         await page.Locator("button[data-trigger=Submit]").ClickAsync();
         await Expect(page.Locator("#application-state")).ToHaveAttributeAsync("data-state", "Submitted");
 
-        await FireAsync(champion, id, new { trigger = "StartReview" });
-        foreach (var evidence in (await _site.GetAsync($"/api/kitemark/applications/{id}")).GetProperty("evidence").EnumerateArray())
+        var champion = await _site.SignInAsync(championKey);
+        await champion.GotoAsync($"/kitemark/applications/{id}");
+        await champion.Locator("button[data-trigger=StartReview]").ClickAsync();
+        await Expect(champion.Locator("#application-state")).ToHaveAttributeAsync("data-state", "UnderReview");
+        foreach (var (_, criterion) in Evidence)
         {
-            var innovation = evidence.GetProperty("criterionId").GetString() == "innovation-1";
-            await champion.PutAsJsonAsync($"/api/kitemark/applications/{id}/evidence/{evidence.GetProperty("id").GetString()}/review",
-                new { accepted = !innovation, comment = innovation ? "Name the new approach and what it changed." : "Clear and evidenced." })
-                .AssertJsonAsync(HttpStatusCode.OK);
+            var innovation = criterion == "innovation-1";
+            await PageSetUp.ReviewEvidenceAsync(champion, $"Our work on {criterion}", !innovation,
+                innovation ? "Name the new approach and what it changed." : "Clear and evidenced.");
         }
-        await FireAsync(champion, id, new { trigger = "RequestEvidence", reason = "Innovation needs a worked example." });
+        await champion.Locator("#request-evidence-reason").FillAsync("Innovation needs a worked example.");
+        await champion.Locator("button[data-trigger=RequestEvidence]").ClickAsync();
+        await Expect(champion.Locator("#application-state")).ToHaveAttributeAsync("data-state", "MoreEvidenceRequested");
 
         await page.ReloadAsync();
         await Expect(page.Locator("#application-state")).ToHaveAttributeAsync("data-state", "MoreEvidenceRequested");
@@ -78,13 +84,12 @@ public sealed class ApplicantJourneyTests(BrowserFixture browser) : IAsyncLifeti
         await Expect(page.Locator("button[data-trigger=Resubmit]")).ToBeEnabledAsync();
         await WebSite.ScreenshotAsync(page, "applicant-more-evidence");
 
-        await AddEvidenceAsync(page, "innovation", "innovation-1", "Digital outpatient letters co-designed with families: 40% fewer missed appointments.");
+        await PageSetUp.AddEvidenceAsync(page, "innovation", "innovation-1", "Digital outpatient letters co-designed with families: 40% fewer missed appointments.");
         await page.Locator("button[data-trigger=Resubmit]").ClickAsync();
         await Expect(page.Locator("#application-state")).ToHaveAttributeAsync("data-state", "UnderReview");
 
-        var added = (await _site.GetAsync($"/api/kitemark/applications/{id}")).GetProperty("evidence").EnumerateArray().Last();
-        await champion.PutAsJsonAsync($"/api/kitemark/applications/{id}/evidence/{added.GetProperty("id").GetString()}/review",
-            new { accepted = true, comment = "A worked example, with its result." }).AssertJsonAsync(HttpStatusCode.OK);
+        await champion.ReloadAsync();
+        await PageSetUp.ReviewEvidenceAsync(champion, "Digital outpatient letters", true, "A worked example, with its result.");
         await page.ReloadAsync();
 
         var asChampionSees = await _site.GetAsync($"/api/kitemark/applications/{id}");
@@ -108,6 +113,8 @@ public sealed class ApplicantJourneyTests(BrowserFixture browser) : IAsyncLifeti
         await page.GotoAsync($"/applicants/{Trust}");
         await Expect(page.Locator($"#application-{id} [data-state]")).ToHaveAttributeAsync("data-state", "UnderReview");
         await Expect(page.Locator($"#application-{id}")).ToContainTextAsync("Wirral Council");
+        await PageChecks.AssertAccessibleAndFitAsync(_site, officerKey,
+            ("applicant-home", $"/applicants/{Trust}"), ("applicant-application", $"/applicants/{Trust}/applications/{id}"));
         _site.AssertNoRequestLeftTheService();
     }
 
@@ -131,7 +138,7 @@ public sealed class ApplicantJourneyTests(BrowserFixture browser) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task Evidence_refused_by_the_api_rules_is_shown_beside_its_field_and_the_applicant_pages_fit_a_phone()
+    public async Task Evidence_refused_by_the_api_rules_is_shown_beside_its_field_at_phone_width()
     {
         await SetUpAsync();
         var officerKey = await _site.KeyAsync("Officer", Trust);
@@ -147,34 +154,14 @@ public sealed class ApplicantJourneyTests(BrowserFixture browser) : IAsyncLifeti
         await Expect(page.Locator("#evidence-social-description-error")).ToContainTextAsync("'description' is required.");
         Assert.Equal(0, (await _site.GetAsync("/api/kitemark/applications/alder-hey-2026")).GetProperty("evidence").GetArrayLength());
 
-        foreach (var path in new[] { $"/applicants/{Trust}", $"/applicants/{Trust}/applications/alder-hey-2026" })
-        {
-            await page.GotoAsync(path);
-            var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            Assert.True(overflow <= 0, $"{path} is {overflow} px wider than a 375 px screen.");
-        }
         await WebSite.ScreenshotAsync(page, "applicant-phone");
     }
 
-    /// <summary>The trust, a council and a chamber of commerce that award; returns the council champion's key.</summary>
-    private async Task<string> SetUpAsync()
+    /// <summary>The trust, a council and a chamber of commerce that award, over REST for the narrower checks.</summary>
+    private async Task SetUpAsync()
     {
         await _site.PostAsync("/api/organisations", new { id = Council, name = "Wirral Council", type = "LocalAuthority", place = "Wirral" });
         await _site.PostAsync("/api/organisations", new { id = "liverpool-chamber", name = "Liverpool Chamber of Commerce", type = "ChamberOfCommerce", place = "Liverpool" });
         await _site.PostAsync("/api/organisations", new { id = Trust, name = "Alder Hey Children's NHS Foundation Trust", type = "NhsProvider", place = "Liverpool" });
-        return await _site.KeyAsync("Champion", Council);
     }
-
-    private static async Task AddEvidenceAsync(IPage page, string theme, string criterion, string description)
-    {
-        var form = page.Locator($"#evidence-{theme}");
-        await form.Locator("select").SelectOptionAsync(criterion);
-        await form.Locator("textarea").FillAsync(description);
-        await form.GetByRole(AriaRole.Button, new() { Name = "Add evidence" }).ClickAsync();
-        await Expect(page.Locator("#flash")).ToContainTextAsync("Evidence added.");
-        await Expect(page.Locator($"#criterion-{criterion} .evidence-item").Last).ToContainTextAsync(description);
-    }
-
-    private static async Task<JsonElement> FireAsync(HttpClient champion, string id, object transition) =>
-        await champion.PostAsJsonAsync($"/api/kitemark/applications/{id}/transitions", transition).AssertJsonAsync(HttpStatusCode.OK);
 }

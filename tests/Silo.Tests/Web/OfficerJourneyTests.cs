@@ -30,23 +30,24 @@ public sealed partial class OfficerJourneyTests(BrowserFixture browser) : IAsync
     [Fact]
     public async Task An_officer_assesses_then_commissions_a_contract_from_the_pages_to_a_verified_return()
     {
-        // The admin pages are being built elsewhere: only the organisations and keys come from the REST API.
-        await _site.PostAsync("/api/organisations", new { id = Council, name = "Walsall Council", type = "LocalAuthority", place = "Walsall" });
-        await _site.PostAsync("/api/organisations", new { id = Supplier, name = "Acme Care Ltd", type = "BusinessAndIndustry", place = "Walsall" });
-        var supplier = _site.Client(await _site.KeyAsync("Supplier", Supplier));
-        var page = await _site.SignInAsync(await _site.KeyAsync("Officer", Council));
+        var setUp = new PageSetUp(_site);
+        await setUp.RegisterAsync(PageSetUp.Council, PageSetUp.Supplier);
+        var officerKey = await setUp.KeyAsync("Officer", Council);
+        var supplierKey = await setUp.KeyAsync("Supplier", Supplier);
+        await setUp.SignOutAsync();
+        var page = await _site.SignInAsync(officerKey);
 
         await AssessAsync(page);
         var id = await CreateContractAsync(page);
-        await FireAsync(page, id, "AnalyseNeeds", "NeedsAnalysis");
-        await FireAsync(page, id, "Consult", "Consultation");
-        await FireAsync(page, id, "Specify", "Specification");
+        await PageSetUp.FireAsync(page, id, "AnalyseNeeds", "NeedsAnalysis");
+        await PageSetUp.FireAsync(page, id, "Consult", "Consultation");
+        await PageSetUp.FireAsync(page, id, "Specify", "Specification");
         await SpecifyAsync(page, id);
         await PlanAsync(page, id);
         await SetWeightingAsync(page, id);
-        await FireAsync(page, id, "PublishTender", "Tendering");
+        await PageSetUp.FireAsync(page, id, "PublishTender", "Tendering");
         var acme = await EnterBidsAsync(page, id);
-        await FireAsync(page, id, "CloseTender", "Evaluation");
+        await PageSetUp.FireAsync(page, id, "CloseTender", "Evaluation");
         await CompareAndScoreAsync(page, id, acme);
 
         await page.GotoAsync($"/contracts/{id}");
@@ -56,15 +57,20 @@ public sealed partial class OfficerJourneyTests(BrowserFixture browser) : IAsync
         await page.Locator("#contract-transitions-Award-confirm").CheckAsync();
         await page.Locator("button[data-trigger=Award]").ClickAsync();
         await Expect(page.Locator("#contract-state")).ToHaveAttributeAsync("data-state", "Awarded");
-        await FireAsync(page, id, "GoLive", "Live");
+        await PageSetUp.FireAsync(page, id, "GoLive", "Live");
 
-        await _site.PostAsync($"/api/contracts/{id}/returns", new
-        {
-            id = "q1",
-            period = Commissioning.Period(0),
-            lines = new[] { new { measureId = "economic-growth-m2", quantity = 4, evidence = "https://example.org/payroll-q1" } },
-        }, supplier);
-        await VerifyReturnAsync(page, id);
+        var supplier = await _site.SignInAsync(supplierKey);
+        var returnId = await PageSetUp.SubmitReturnAsync(supplier, Supplier, id, Commissioning.Period(0), "4", "1000");
+        await VerifyReturnAsync(page, id, returnId);
+        await PageChecks.AssertAccessibleAndFitAsync(_site, officerKey,
+            ("officer-dashboard", $"/organisations/{Council}"), ("officer-assessment", $"/organisations/{Council}/assessment"),
+            ("officer-new-contract", $"/organisations/{Council}/contracts/new"), ("officer-contract", $"/contracts/{id}"),
+            ("officer-specification", $"/contracts/{id}/specification"), ("officer-planning", $"/contracts/{id}/planning"),
+            ("officer-tender", $"/contracts/{id}/tender"), ("officer-bid-new", $"/contracts/{id}/bids/new"),
+            ("officer-bids", $"/contracts/{id}/bids"), ("officer-returns", $"/contracts/{id}/returns"),
+            ("officer-remedies", $"/contracts/{id}/remedies"), ("officer-report", $"/organisations/{Council}/report"),
+            ("officer-action-plan", $"/organisations/{Council}/action-plan"), ("officer-organisations", "/organisations"),
+            ("officer-register", "/register"));
         _site.AssertNoRequestLeftTheService();
     }
 
@@ -135,13 +141,6 @@ public sealed partial class OfficerJourneyTests(BrowserFixture browser) : IAsync
         var contract = await _site.GetAsync($"/api/contracts/{id}");
         Assert.Equal((250_000m, "walsall"), (contract.GetProperty("value").GetDecimal(), contract.GetProperty("frameworkId").GetString()));
         return id;
-    }
-
-    private static async Task FireAsync(IPage page, string id, string trigger, string state)
-    {
-        await page.GotoAsync($"/contracts/{id}");
-        await page.Locator($"button[data-trigger={trigger}]").ClickAsync();
-        await Expect(page.Locator("#contract-state")).ToHaveAttributeAsync("data-state", state);
     }
 
     private async Task SpecifyAsync(IPage page, string id)
@@ -270,22 +269,22 @@ public sealed partial class OfficerJourneyTests(BrowserFixture browser) : IAsync
         await Contrast.AssertAtLeast4_5Async(page);
     }
 
-    private async Task VerifyReturnAsync(IPage page, string id)
+    private async Task VerifyReturnAsync(IPage page, string id, string returnId)
     {
         await page.GotoAsync($"/contracts/{id}/returns");
-        var submitted = page.Locator("#return-q1");
+        var submitted = page.Locator($"#return-{returnId}");
         await Expect(submitted.Locator("tr[data-measure=economic-growth-m2]")).ToContainTextAsync("4");
         await Expect(submitted.Locator("tr[data-measure=economic-growth-m2] .unvalued")).ToBeVisibleAsync();
 
         // Rejecting needs a comment: the refusal shows beside this return, and nothing changes.
         await submitted.Locator("button[value=false]").ClickAsync();
-        await Expect(page.Locator("#return-q1 #comment-q1-problem")).ToContainTextAsync("A rejection needs a comment");
+        await Expect(page.Locator($"#return-{returnId} #comment-{returnId}-problem")).ToContainTextAsync("A rejection needs a comment");
         await WebSite.ScreenshotAsync(page, "officer-return-error");
 
-        await page.Locator("#return-q1 button[value=true]").ClickAsync();
-        await Expect(page.Locator("#return-q1 .badge")).ToHaveTextAsync("Accepted");
+        await page.Locator($"#return-{returnId} button[value=true]").ClickAsync();
+        await Expect(page.Locator($"#return-{returnId} .badge")).ToHaveTextAsync("Accepted");
         await WebSite.ScreenshotAsync(page, "officer-returns");
-        var verified = (await _site.GetAsync($"/api/contracts/{id}/returns/q1")).GetProperty("status").GetString();
+        var verified = (await _site.GetAsync($"/api/contracts/{id}/returns/{returnId}")).GetProperty("status").GetString();
         Assert.Equal("Accepted", verified);
     }
 

@@ -17,19 +17,30 @@ public static class PageChecks
     /// Opens <paramref name="path"/> in a new session signed in with <paramref name="key"/> (or none), at desktop width and at
     /// 375 px, and asserts both checks at each; screenshots go to tests/screenshots/{name}-desktop.png and -phone.png.
     /// </summary>
-    public static async Task AssertAccessibleAndFitsAsync(WebSite site, string? key, string path, string name)
+    public static Task AssertAccessibleAndFitsAsync(WebSite site, string? key, string path, string name) =>
+        AssertAccessibleAndFitAsync(site, key, (name, path));
+
+    /// <summary>
+    /// The sweep of a role's pages: one session signed in with <paramref name="key"/> (or none) at desktop width and one at
+    /// 375 px open each page in turn and assert both checks on it; screenshots go to tests/screenshots/{name}-desktop.png and -phone.png.
+    /// </summary>
+    public static async Task AssertAccessibleAndFitAsync(WebSite site, string? key, params (string Name, string Path)[] pages)
     {
         foreach (var (width, suffix) in new[] { (1280, "desktop"), (PhoneWidth, "phone") })
         {
             var page = key is null ? await site.NewPageAsync(width, 812, bypassCsp: true) : await site.SignInAsync(key, width, 812, bypassCsp: true);
-            var response = await page.GotoAsync(path);
-            Assert.True(response is { Ok: true }, $"{path} answered {response?.Status}.");
-            await AssertNoSeriousViolationsAsync(page, $"{path} at {width} px");
-            if (width == PhoneWidth)
+            foreach (var (name, path) in pages)
             {
-                await AssertNoHorizontalScrollAsync(page);
+                var response = await page.GotoAsync(path);
+                Assert.True(response is { Ok: true }, $"{path} answered {response?.Status}.");
+                await AssertNoSeriousViolationsAsync(page, $"{path} at {width} px");
+                if (width == PhoneWidth)
+                {
+                    await AssertNoHorizontalScrollAsync(page);
+                }
+                await WebSite.ScreenshotAsync(page, $"{name}-{suffix}");
             }
-            await WebSite.ScreenshotAsync(page, $"{name}-{suffix}");
+            await page.Context.CloseAsync();
         }
     }
 

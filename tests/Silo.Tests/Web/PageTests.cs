@@ -149,46 +149,6 @@ public sealed partial class PageTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_champion_accepts_evidence_and_awards_the_kite_mark()
-    {
-        var champion = await ApplicationUnderReviewAsync("alder-hey-2026", schemeValidity: "P60D");
-        var page = await _site.SignInAsync(champion);
-
-        await Expect(page).ToHaveURLAsync(new Regex("/kitemark/queue$"));
-        await Expect(page.Locator("#state-Submitted")).ToBeVisibleAsync();
-        await WebSite.ScreenshotAsync(page, "champion-queue");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Alder Hey Children's NHS Foundation Trust" }).ClickAsync();
-        await page.Locator("button[data-trigger=StartReview]").ClickAsync();
-        await Expect(page.Locator("#application-state")).ToHaveAttributeAsync("data-state", "UnderReview");
-
-        var award = page.Locator("button[data-trigger=Award]");
-        await Expect(award).ToBeDisabledAsync();
-        await Expect(page.Locator("#application-transitions-Award-why")).ToContainTextAsync("has no accepted evidence yet");
-        foreach (var item in await page.Locator("li.evidence-item").AllAsync())
-        {
-            var id = await item.GetAttributeAsync("id");
-            await page.Locator($"#{id} input[name=comment]").FillAsync("Clear, dated evidence");
-            await page.Locator($"#{id} button[value=true]").ClickAsync();
-            await Expect(page.Locator($"#{id} .review")).ToHaveAttributeAsync("data-review", "accepted");
-        }
-        await Expect(page.Locator("[data-covered=False]")).ToHaveCountAsync(0);
-        await Expect(page.Locator("#must-dos [data-met=False]")).ToHaveCountAsync(0);
-        await Expect(award).ToBeEnabledAsync();
-        // Award cannot be undone: it asks for a reason and an "I understand" first.
-        await page.Locator("#application-transitions-Award-reason").FillAsync("Every theme and must-do is evidenced");
-        await page.Locator("#application-transitions-Award-confirm").CheckAsync();
-        await award.ClickAsync();
-
-        await Expect(page.Locator("#application-state")).ToHaveAttributeAsync("data-state", "Awarded");
-        await WebSite.ScreenshotAsync(page, "kitemark-application");
-        await Contrast.AssertAtLeast4_5Async(page);
-        await page.GotoAsync("/kitemark/queue");
-        await Expect(page.Locator("#state-Awarded")).ToBeVisibleAsync();
-        await Expect(page.Locator("#expiring")).ToContainTextAsync("Alder Hey Children's NHS Foundation Trust");
-        _site.AssertNoRequestLeftTheService();
-    }
-
-    [Fact]
     public async Task A_visitor_reads_the_register_without_signing_in()
     {
         var champion = await ApplicationUnderReviewAsync("alder-hey-2026");
@@ -313,21 +273,14 @@ public sealed partial class PageTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     /// <summary>
-    /// Alder Hey applies to Wirral Council (under a local scheme of <paramref name="schemeValidity"/> when given) with evidence
-    /// on every theme and must-do, and submits; returns the champion's key.
+    /// Alder Hey applies to Wirral Council with evidence on every theme and must-do, and submits; returns the champion's key.
     /// </summary>
-    private async Task<string> ApplicationUnderReviewAsync(string id, string? schemeValidity = null)
+    private async Task<string> ApplicationUnderReviewAsync(string id)
     {
         await _site.PostAsync("/api/organisations", new { id = "wirral-council", name = "Wirral Council", type = "LocalAuthority", place = "Wirral" });
         await _site.PostAsync("/api/organisations", new { id = "alder-hey", name = "Alder Hey Children's NHS Foundation Trust", type = "NhsProvider", place = "Liverpool" });
         var champion = await _site.KeyAsync("Champion", "wirral-council");
-        var schemeId = "cheshire-merseyside";
-        if (schemeValidity is not null)
-        {
-            schemeId = "wirral-short";
-            await _site.Client(champion).PutAsJsonAsync($"/api/kitemark/schemes/{schemeId}",
-                new { name = "Wirral, short validity", copyFrom = "cheshire-merseyside", validity = schemeValidity }).AssertJsonAsync(HttpStatusCode.OK);
-        }
+        const string schemeId = "cheshire-merseyside";
         var officer = _site.Client(await _site.KeyAsync("Officer", "alder-hey"));
         await _site.PostAsync("/api/kitemark/applications",
             new { id, organisationId = "alder-hey", awardingBodyId = "wirral-council", schemeId, consentToPublish = true }, officer);

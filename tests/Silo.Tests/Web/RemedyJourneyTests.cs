@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.Playwright;
 using SocialValue.Silo.Tests.Contracts;
-using SocialValue.Silo.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace SocialValue.Silo.Tests.Web;
@@ -10,7 +7,8 @@ namespace SocialValue.Silo.Tests.Web;
 /// <summary>
 /// Remedies from the pages: the commissioner records a performance review that finds a shortfall and an over-delivery,
 /// the supplier proposes a recovery plan, the commissioner accepts it and later escalates it (asked to confirm, with a
-/// reason), and each step is in the remedy's history. The contract and its verified return are set up over REST.
+/// reason), and each step is in the remedy's history. It starts from the bootstrap key (PageSetUp): the contract is let
+/// and its return sent and verified on the officer's and the supplier's pages.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class RemedyJourneyTests(BrowserFixture browser) : IAsyncLifetime
@@ -24,20 +22,15 @@ public sealed class RemedyJourneyTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task A_shortfall_becomes_a_remedy_worked_by_the_supplier_and_the_commissioner_from_the_pages()
     {
-        var commissioning = new Commissioning(_site.Admin);
-        await commissioning.SetUpAsync();
-        await commissioning.ToLiveAsync("care");
-        var submitted = await _site.PostAsync("/api/contracts/care/returns", new
-        {
-            period = Commissioning.Period(0),
-            lines = new object[] { new { measureId = "new-jobs", quantity = 2 }, new { measureId = "carbon-saved", quantity = 60 } },
-        });
-        await _site.Admin.PutAsJsonAsync($"/api/contracts/care/returns/{submitted.GetProperty("id").GetString()}/verification",
-            new { accepted = true, comment = "Checked." }).AssertJsonAsync(HttpStatusCode.OK);
-        var officerKey = await _site.KeyAsync("Officer", Commissioning.Council);
-
+        var keys = await new PageSetUp(_site).CommissioningAsync(("Officer", Commissioning.Council), ("Supplier", Commissioning.Supplier));
+        var (officerKey, supplierKey) = (keys[0], keys[1]);
         var officer = await _site.SignInAsync(officerKey);
-        await officer.GotoAsync("/contracts/care");
+        var care = await PageSetUp.LiveContractAsync(officer, "Care at home");
+        var supplier = await _site.SignInAsync(supplierKey);
+        await PageSetUp.SubmitReturnAsync(supplier, Commissioning.Supplier, care, Commissioning.Period(0), "2", "60");
+        await PageSetUp.AcceptReturnAsync(officer, care, "Checked.");
+
+        await officer.GotoAsync($"/contracts/{care}");
         await officer.GetByRole(AriaRole.Link, new() { Name = "Remedies" }).ClickAsync();
         await officer.Locator("#record-review").ClickAsync();
         await Expect(officer.Locator("#flash")).ToContainTextAsync("1 remedy opened");
@@ -48,8 +41,7 @@ public sealed class RemedyJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(remedy).ToContainTextAsync("short by 8 FTE");
         await Expect(remedy.Locator("button[data-trigger=ProposePlan]")).ToBeDisabledAsync();
 
-        var supplier = await _site.SignInAsync(await _site.KeyAsync("Supplier", Commissioning.Supplier));
-        await supplier.GotoAsync($"/suppliers/{Commissioning.Supplier}/contracts/care");
+        await supplier.GotoAsync($"/suppliers/{Commissioning.Supplier}/contracts/{care}");
         await Expect(supplier.Locator("#remedies-link")).ToContainTextAsync("(1 open)");
         await supplier.Locator("#remedies-link").ClickAsync();
         var asked = supplier.Locator("#remedy-remedy-1");
@@ -79,10 +71,10 @@ public sealed class RemedyJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await escalate.Locator("button[data-trigger=Escalate]").ClickAsync();
         await Expect(remedy.Locator("[data-state]")).ToHaveAttributeAsync("data-state", "Escalated");
         await Expect(remedy.Locator("#remedy-remedy-1-history")).ToContainTextAsync("No new starters in two months.");
-        var stored = await _site.GetAsync("/api/contracts/care/remedies/remedy-1");
+        var stored = await _site.GetAsync($"/api/contracts/{care}/remedies/remedy-1");
         Assert.Equal("Escalated", stored.GetProperty("state").GetString());
         await WebSite.ScreenshotAsync(officer, "remedy-escalated");
 
-        await PageChecks.AssertAccessibleAndFitsAsync(_site, officerKey, "/contracts/care/remedies", "remedies");
+        await PageChecks.AssertAccessibleAndFitsAsync(_site, officerKey, $"/contracts/{care}/remedies", "remedies");
     }
 }
