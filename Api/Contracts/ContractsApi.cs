@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.ComponentModel;
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -432,10 +434,14 @@ public static class ContractsApi
             new BidAnswers(request.Answers!.Delivery!.Trim(), request.Answers.Measurement!.Trim()));
     }
 
-    private static ContractResponse AsResponse(this ContractDetails c) =>
-        new(c.Id, c.OrganisationId, c.Title, c.Value, c.FrameworkId, c.State, c.Specification, c.Tender, c.Award, c.Terms,
-            c.LiveFrom, c.ReturnsDue, [.. c.History.Select(h => new ContractHistoryEntry(h.At, h.Actor, h.Trigger, h.From, h.To, h.Reason, h.Subject))],
-            c.CreatedAt, c.UpdatedAt, c.Planning, c.Remedies ?? [], c.ExtensionFlags ?? []);
+    private static ContractResponse AsResponse(this ContractDetails c)
+    {
+        var history = TypedHistory.Of<ContractHistoryState, ContractHistoryTrigger, ContractHistoryEntry>(
+            c.History, (h, trigger, from, to) => new(h.At, h.Actor, trigger, from, to, h.Reason, h.Subject));
+        return new(c.Id, c.OrganisationId, c.Title, c.Value, c.FrameworkId, c.State, c.Specification, c.Tender, c.Award, c.Terms,
+            c.LiveFrom, c.ReturnsDue, history.Entries, c.CreatedAt, c.UpdatedAt, c.Planning, c.Remedies ?? [], c.ExtensionFlags ?? [],
+            history.Unrecognised);
+    }
 
     public sealed record CreateContractRequest(string? Id, [Required] string? OrganisationId, [Required] string? Title, [Required] decimal? Value, string? FrameworkId);
 
@@ -498,7 +504,9 @@ public static class ContractsApi
         DateTimeOffset UpdatedAt,
         PlanningDetails? Planning,
         IReadOnlyList<RemedySummary> Remedies,
-        IReadOnlyList<ExtensionFlag> ExtensionFlags);
+        IReadOnlyList<ExtensionFlag> ExtensionFlags,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description(TypedHistory.UnrecognisedDescription)]
+        IReadOnlyList<TransitionRecord>? UnrecognisedHistory);
 
     /// <summary>
     /// One step in a contract's history: a transition of the commissioning cycle, or, when <see cref="Subject"/> names a
@@ -507,12 +515,13 @@ public static class ContractsApi
     /// </summary>
     /// <param name="At">When.</param>
     /// <param name="Actor">Who: the key's name and id, or <c>scheduler</c> for a deadline.</param>
-    /// <param name="Trigger">A trigger of the commissioning cycle, or of the workflow of the part named by <c>subject</c>.</param>
-    /// <param name="From">The state left, of the cycle or of the part.</param>
-    /// <param name="To">The state entered, of the cycle or of the part.</param>
+    /// <param name="Trigger">A trigger of the commissioning cycle, <c>ReviewPerformance</c>, or a trigger of the remedy named by <c>subject</c>.</param>
+    /// <param name="From">The state left, of the cycle (a review stays in it) or of the remedy.</param>
+    /// <param name="To">The state entered, of the cycle or of the remedy.</param>
     /// <param name="Reason">Why, or what was found and done.</param>
     /// <param name="Subject">The part of the contract the step is of, as a path under the contract; none for the cycle itself.</param>
-    public sealed record ContractHistoryEntry(DateTimeOffset At, string Actor, string Trigger, string From, string To, string? Reason, string? Subject);
+    public sealed record ContractHistoryEntry(
+        DateTimeOffset At, string Actor, ContractHistoryTrigger Trigger, ContractHistoryState From, ContractHistoryState To, string? Reason, string? Subject);
 
     public sealed record PlanningRequest(DateOnly? PlannedServiceStart, bool? BreakClauseCoversSocialValue);
 

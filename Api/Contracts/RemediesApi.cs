@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -113,9 +115,12 @@ public static class RemediesApi
 
     private static string RemedyId(HttpContext context) => (string)context.Request.RouteValues["remedyId"]!;
 
-    private static RemedyResponse AsResponse(this RemedyDetails r) =>
-        new(r.Id, r.MeasureId, r.Title, r.Unit, r.Kind, r.Committed, r.Delivered, r.Shortfall, r.ReviewId, r.OpenedAt, r.State, r.Plan,
-            WorkflowApi.TransitionRecordResponse<RemedyStatus, RemedyTrigger>.FromHistory(r.History));
+    private static RemedyResponse AsResponse(this RemedyDetails r)
+    {
+        var history = WorkflowApi.TransitionRecordResponse<RemedyStatus, RemedyTrigger>.FromHistory(r.History);
+        return new(r.Id, r.MeasureId, r.Title, r.Unit, r.Kind, r.Committed, r.Delivered, r.Shortfall, r.ReviewId, r.OpenedAt, r.State, r.Plan,
+            history.Entries, history.Unrecognised);
+    }
 
     /// <param name="DemandReductions">Reductions in demand for public services the supplier achieved, as the commissioner records them; each is flagged for an extension opportunity.</param>
     public sealed record PerformanceReviewRequest(List<DemandReductionRequest?>? DemandReductions);
@@ -144,6 +149,7 @@ public static class RemediesApi
     /// <param name="State">Where the remedy is in its workflow.</param>
     /// <param name="Plan">The supplier's recovery plan while one is proposed or accepted; none while awaiting one.</param>
     /// <param name="History">The remedy's steps; each is also in the contract's history.</param>
+    /// <param name="UnrecognisedHistory">See <see cref="TypedHistory.UnrecognisedDescription"/>.</param>
     public sealed record RemedyResponse(
         string Id,
         string MeasureId,
@@ -157,5 +163,7 @@ public static class RemediesApi
         DateTimeOffset OpenedAt,
         RemedyStatus State,
         RecoveryPlan? Plan,
-        IReadOnlyList<WorkflowApi.TransitionRecordResponse<RemedyStatus, RemedyTrigger>> History);
+        IReadOnlyList<WorkflowApi.TransitionRecordResponse<RemedyStatus, RemedyTrigger>> History,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description(TypedHistory.UnrecognisedDescription)]
+        IReadOnlyList<TransitionRecord>? UnrecognisedHistory);
 }

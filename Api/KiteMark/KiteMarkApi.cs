@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.ComponentModel;
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -375,10 +377,12 @@ public static class KiteMarkApi
                 [.. t.Criteria.Select(c => new SchemeCriterionResponse(c.Id, c.Text, c.MentalHealth, c.MustDo, c.Part, c.Note))]))],
             details.Scheme.Validity, details.Scheme.Note);
 
-    private static ApplicationResponse AsResponse(this KiteMarkApplicationDetails a) =>
-        new(a.Id, a.OrganisationId, a.OrganisationName, a.AwardingBodyId, a.SchemeId, a.SchemeName, a.Validity, a.ConsentToPublish,
-            a.State, a.Evidence, a.Coverage, a.MustDos, a.CreatedAt, a.UpdatedAt, a.AwardedOn, a.ValidUntil,
-            WorkflowApi.TransitionRecordResponse<KiteMarkState, KiteMarkTrigger>.FromHistory(a.History));
+    private static ApplicationResponse AsResponse(this KiteMarkApplicationDetails a)
+    {
+        var history = WorkflowApi.TransitionRecordResponse<KiteMarkState, KiteMarkTrigger>.FromHistory(a.History);
+        return new(a.Id, a.OrganisationId, a.OrganisationName, a.AwardingBodyId, a.SchemeId, a.SchemeName, a.Validity, a.ConsentToPublish,
+            a.State, a.Evidence, a.Coverage, a.MustDos, a.CreatedAt, a.UpdatedAt, a.AwardedOn, a.ValidUntil, history.Entries, history.Unrecognised);
+    }
 
     public sealed record SchemeRequest(
         [Required] string? Name,
@@ -438,5 +442,7 @@ public static class KiteMarkApi
         DateTimeOffset UpdatedAt,
         DateTimeOffset? AwardedOn,
         DateTimeOffset? ValidUntil,
-        IReadOnlyList<WorkflowApi.TransitionRecordResponse<KiteMarkState, KiteMarkTrigger>> History);
+        IReadOnlyList<WorkflowApi.TransitionRecordResponse<KiteMarkState, KiteMarkTrigger>> History,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description(TypedHistory.UnrecognisedDescription)]
+        IReadOnlyList<TransitionRecord>? UnrecognisedHistory);
 }

@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -226,8 +228,11 @@ public static class MaturityApi
     private static MaturityResponse AsResponse(this MaturityDetails m) =>
         new(m.OrganisationId, m.OrganisationName, m.Overall, [.. m.Dimensions.Select(AsResponse)], m.AssessedAt, m.AssessedBy, m.NextReviewAt, m.ReviewDue);
 
-    private static DimensionResponse AsResponse(this DimensionDetails d) =>
-        new(d.Code, d.Name, d.Present, d.Present, d.Target, [.. d.Actions.Select(AsResponse)], d.History);
+    private static DimensionResponse AsResponse(this DimensionDetails d)
+    {
+        var history = WorkflowApi.TransitionRecordResponse<MaturityLevel, DimensionHistoryTrigger>.FromHistory(d.History);
+        return new(d.Code, d.Name, d.Present, d.Present, d.Target, [.. d.Actions.Select(AsResponse)], history.Entries, history.Unrecognised);
+    }
 
     private static ActionResponse AsResponse(this PlannedAction a) =>
         new(a.Id, a.Level, a.Text, a.Status, a.Owner, a.DueDate, a.Notes, a.Evidence);
@@ -276,7 +281,9 @@ public static class MaturityApi
         MaturityLevel Present,
         MaturityLevel Target,
         IReadOnlyList<ActionResponse> Actions,
-        IReadOnlyList<TransitionRecord> History);
+        IReadOnlyList<WorkflowApi.TransitionRecordResponse<MaturityLevel, DimensionHistoryTrigger>> History,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description(TypedHistory.UnrecognisedDescription)]
+        IReadOnlyList<TransitionRecord>? UnrecognisedHistory);
 
     public sealed record ActionResponse(
         string Id, MaturityLevel Level, string Text, ActionStatus Status, string? Owner, DateOnly? DueDate, string? Notes, IReadOnlyList<string> Evidence);

@@ -161,9 +161,9 @@ public static class WorkflowApi
         where TState : struct, Enum
         where TTrigger : struct, Enum
     {
-        public static IReadOnlyList<TransitionRecordResponse<TState, TTrigger>> FromHistory(IEnumerable<TransitionRecord> history) =>
-            [.. history.Select(r => new TransitionRecordResponse<TState, TTrigger>(
-                r.At, r.Actor, Enum.Parse<TTrigger>(r.Trigger), Enum.Parse<TState>(r.From), Enum.Parse<TState>(r.To), r.Reason))];
+        public static TypedHistory<TransitionRecordResponse<TState, TTrigger>> FromHistory(IEnumerable<TransitionRecord> history) =>
+            TypedHistory.Of<TState, TTrigger, TransitionRecordResponse<TState, TTrigger>>(
+                history, (r, trigger, from, to) => new(r.At, r.Actor, trigger, from, to, r.Reason));
     }
 
     /// <summary>A trigger that may be fired now and where it leads.</summary>

@@ -24,6 +24,18 @@ public enum DimensionTrigger
     Reassess,
 }
 
+/// <summary>
+/// The triggers a dimension's history records, named for the API: the level's (<see cref="DimensionTrigger"/>) and
+/// <c>Assess</c>, an assessment that set the level first or changed it. The history is stored as text; these are exactly
+/// the names it holds.
+/// </summary>
+public enum DimensionHistoryTrigger
+{
+    Advance,
+    Reassess,
+    Assess,
+}
+
 /// <summary>The present level and target of one dimension, as an assessment gives them.</summary>
 [GenerateSerializer]
 public sealed record DimensionAssessment(string Code, MaturityLevel Present, MaturityLevel Target);

@@ -16,6 +16,9 @@ public sealed class MaturityGrain(
     [FromKeyedServices(BusinessClock.Key)] TimeProvider time)
     : KeyedGrain, IMaturityGrain
 {
+    /// <summary>The trigger an assessment's change of a dimension's level is recorded under in the dimension's history.</summary>
+    public const string AssessTrigger = "Assess";
+
     private static MaturityWorkflow Workflow(DimensionState dimension) => new(dimension);
 
     public async Task<MaturityDetails> AssessAsync(IReadOnlyList<DimensionAssessment> dimensions, string actor, VersionCondition? expected)
@@ -122,7 +125,7 @@ public sealed class MaturityGrain(
         dimension.Target = assessment.Target;
         // The first assessment and every change of level it makes are in the history; a level confirmed as it was is not.
         var record = existing is null || existing.Present != assessment.Present
-            ? new TransitionRecord(now, actor, "Assess", dimension.Present.ToString(), assessment.Present.ToString(), "assessment")
+            ? new TransitionRecord(now, actor, AssessTrigger, dimension.Present.ToString(), assessment.Present.ToString(), "assessment")
             : null;
         Move(dimension, assessment.Present, record);
         return dimension;

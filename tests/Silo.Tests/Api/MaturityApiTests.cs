@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SocialValue.Silo.Tests.Infrastructure;
+using SocialValue.Silo.Tests.OpenApi;
 
 namespace SocialValue.Silo.Tests.Api;
 
@@ -208,6 +209,24 @@ public sealed class MaturityApiTests
         var cleared = await env.PatchAsync($"{Walsall}/actions/j-leader-1", new { owner = "" }).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal(JsonValueKind.Null, cleared.GetProperty("owner").ValueKind);
         Assert.Equal("Toolkit drafted", cleared.GetProperty("notes").GetString());
+    }
+
+    [Fact]
+    public async Task A_dimensions_history_answers_the_names_its_declared_enums_list()
+    {
+        await using var env = await Env.StartAsync("Sqlite");
+        await env.AssessWalsallAsync();
+        await env.FireAsync("H", new { trigger = "Reassess", level = "Follower", reason = "a social value policy adopted in May" }).AssertJsonAsync(HttpStatusCode.OK);
+        await env.PutAsync(Walsall, Assessment(("H", "Mature", "Leader"))).AssertJsonAsync(HttpStatusCode.OK);
+
+        var dimension = await env.GetJsonAsync($"{Walsall}/dimensions/H");
+        using var document = JsonDocument.Parse(await env.Admin.GetStringAsync("/openapi/v1.json"));
+
+        Assert.Equal(["Assess Incomplete Incomplete", "Reassess Incomplete Follower", "Assess Follower Mature"], HistorySchema.Steps(dimension));
+        Assert.False(dimension.TryGetProperty("unrecognisedHistory", out _));
+        Assert.Equal(["Advance", "Reassess", "Assess"], HistorySchema.Enum(document.RootElement, "DimensionResponse", "trigger"));
+        Assert.Equal(Levels, HistorySchema.Enum(document.RootElement, "DimensionResponse", "from"));
+        Assert.Equal(Levels, HistorySchema.Enum(document.RootElement, "DimensionResponse", "to"));
     }
 
     [Fact]

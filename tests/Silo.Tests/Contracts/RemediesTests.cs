@@ -7,6 +7,7 @@ using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using SocialValue.Contracts;
 using SocialValue.Silo.Tests.Infrastructure;
+using SocialValue.Silo.Tests.OpenApi;
 
 namespace SocialValue.Silo.Tests.Contracts;
 
@@ -213,6 +214,33 @@ public sealed class RemediesTests : IAsyncLifetime
         Assert.Equal([RemedyWorkflow.NeedsLiveContract], Strings(closed.GetProperty("reasons")));
         var workflow = await _cycle.Admin.GetStringAsync($"{Remedies}/remedy-1/workflow");
         Assert.Contains("EscalatedToBreakClause", workflow, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Contract_and_remedy_histories_answer_the_names_their_declared_enums_list()
+    {
+        await LiveWithThreeCommitmentsAsync();
+        await ReturnAsync(0, jobs: 2, apprenticeWeeks: 20, carbon: 50);
+        await _officer.PostAsJsonAsync($"/api/contracts/{Id}/performance-reviews", new { }).AssertJsonAsync(HttpStatusCode.Created);
+        await Remedy(_supplier, "remedy-1", "ProposePlan", new { plan = "Two hires", dueDate = Date(Today().AddDays(60)) }).AssertJsonAsync(HttpStatusCode.OK);
+
+        var contract = await _cycle.GetJsonAsync($"/api/contracts/{Id}");
+        var remedy = await _cycle.GetJsonAsync($"{Remedies}/remedy-1");
+        using var document = JsonDocument.Parse(await _cycle.Admin.GetStringAsync("/openapi/v1.json"));
+
+        Assert.Equal(["Award Evaluation Awarded", "GoLive Awarded Live", "performance-reviews/review-1 ReviewPerformance Live Live",
+            "remedies/remedy-1 ProposePlan Open PlanProposed"], HistorySchema.Steps(contract).TakeLast(4));
+        Assert.Equal(["ProposePlan Open PlanProposed"], HistorySchema.Steps(remedy));
+        Assert.False(contract.TryGetProperty("unrecognisedHistory", out _));
+        Assert.False(remedy.TryGetProperty("unrecognisedHistory", out _));
+        var triggers = HistorySchema.Enum(document.RootElement, "ContractResponse", "trigger");
+        Assert.Equal(Enum.GetNames<ContractHistoryTrigger>(), triggers);
+        Assert.Equal(Enum.GetNames<ContractHistoryState>(), HistorySchema.Enum(document.RootElement, "ContractResponse", "from"));
+        Assert.Equal(Enum.GetNames<ContractHistoryState>(), HistorySchema.Enum(document.RootElement, "ContractResponse", "to"));
+        Assert.Subset(triggers.ToHashSet(), contract.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("trigger").GetString()!).ToHashSet());
+        Assert.Equal(Enum.GetNames<RemedyTrigger>(), HistorySchema.Enum(document.RootElement, "RemedyResponse", "trigger"));
+        Assert.Equal(Enum.GetNames<RemedyStatus>(), HistorySchema.Enum(document.RootElement, "RemedyResponse", "from"));
+        Assert.Equal(Enum.GetNames<RemedyStatus>(), HistorySchema.Enum(document.RootElement, "RemedyResponse", "to"));
     }
 
     /// <summary>To Live with Acme committing 10 new jobs (FTE), 20 apprentice weeks and 50 tCO2e saved.</summary>
