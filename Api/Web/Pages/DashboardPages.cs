@@ -76,11 +76,11 @@ internal static class DashboardPages
     }
 
     /// <summary>The seed's printable Action Plan page, as the API serves it.</summary>
-    private static async Task<IResult> ActionPlan(string id, IGrainFactory grains, ClaimsPrincipal user)
+    private static async Task<IResult> ActionPlan(string id, HttpContext context, IGrainFactory grains, ClaimsPrincipal user)
     {
         var maturity = await MaturityApi.ReadAsync(grains, user, id);
         var model = await grains.GetGrain<IMaturityModelGrain>(IMaturityModelGrain.Default).GetAsync();
-        return Results.Content(ActionPlanDocument.Html(maturity, model), "text/html; charset=utf-8");
+        return ActionPlanDocument.Page(context, maturity, model);
     }
 
     private static async Task<MaturityDetails?> MaturityOrNullAsync(IGrainFactory grains, ClaimsPrincipal user, string id)
