@@ -39,6 +39,7 @@ public static class ApiServiceCollectionExtensions
                 o => o.BootstrapAdminKey = configuration["Auth:BootstrapAdminKey"]);
         services.AddAuthorizationBuilder().AddSocialValuePolicies();
         services.AddHostedService<BootstrapAdminKey>();
+        services.AddHostedService<ApplicantIndexBackfill>();
 
         services.AddOpenApi(o =>
         {

@@ -11,6 +11,7 @@ using SocialValue.Api.Auth;
 using SocialValue.Api.Frameworks;
 using SocialValue.Api.Http;
 using SocialValue.Api.OpenApi;
+using SocialValue.Api.Web.Components.Pages.Organisations;
 using SocialValue.Api.Workflows;
 using SocialValue.Errors;
 using SocialValue.Frameworks;
@@ -140,15 +141,17 @@ public static class MaturityApi
     }
 
     /// <summary>The seed's Action Plan page as printable A4 HTML, or as CSV with <c>?format=csv</c>.</summary>
-    public static async Task<ContentHttpResult> GetActionPlan(string id, string? format, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response)
+    public static async Task<Results<RazorComponentResult<ActionPlanPage>, ContentHttpResult>> GetActionPlan(
+        string id, string? format, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
     {
+        var response = context.Response;
         var maturity = await Grain(grains, user, id, write: false).GetAsync();
         var model = await Model(grains).GetAsync();
         response.SetETag(maturity.ETag);
         switch (format?.ToLowerInvariant())
         {
             case null or "html":
-                return TypedResults.Text(ActionPlanDocument.Html(maturity, model), "text/html; charset=utf-8");
+                return ActionPlanDocument.Page(context, maturity, model);
             case "csv":
                 response.Headers.ContentDisposition = $"attachment; filename=\"{id}-action-plan.csv\"";
                 return TypedResults.Text(ActionPlanDocument.Csv(maturity), "text/csv; charset=utf-8");

@@ -8,7 +8,7 @@ using SocialValue.Maturity;
 namespace SocialValue.Api.Web.Dashboard;
 
 /// <summary>A contract's state at a glance; the rule is <see cref="HeadlineFigures.RagRule"/>.</summary>
-internal enum Rag
+public enum Rag
 {
     Green,
     Amber,
@@ -16,19 +16,20 @@ internal enum Rag
 }
 
 /// <summary>One contract's line of the headline: its red/amber/green state and why.</summary>
-internal sealed record ContractRag(string Id, string Title, bool WeSupply, Rag State, IReadOnlyList<string> Reasons);
+public sealed record ContractRag(string Id, string Title, bool WeSupply, Rag State, IReadOnlyList<string> Reasons);
 
 /// <summary>
 /// The Kite Mark at a glance: <see cref="Status"/> is "Held", "Expired" or "Not held"; <see cref="ExpiresSoon"/> when a
 /// held award runs out within <see cref="HeadlineFigures.Window"/> days.
 /// </summary>
-internal sealed record KiteMarkGlance(string Status, DateTimeOffset? ValidUntil, bool ExpiresSoon);
+public sealed record KiteMarkGlance(string Status, DateTimeOffset? ValidUntil, bool ExpiresSoon);
 
 /// <summary>
 /// The figures an organisation's dashboard opens with. £ cover only what is valued (<see cref="UnvaluedMeasures"/>
-/// contract measures are left out of them); units are summed per unit across the contracts the organisation commissions.
+/// contract measures are left out of them); units are summed per unit across the contracts the organisation commissions,
+/// and <see cref="Themes"/> gives the same £ theme by theme for the dashboard's chart.
 /// </summary>
-internal sealed record HeadlineModel(
+public sealed record HeadlineModel(
     decimal CommittedGross,
     decimal DeliveredGross,
     decimal CommittedNet,
@@ -44,7 +45,8 @@ internal sealed record HeadlineModel(
     int ReturnsDue,
     DateTimeOffset? NextReturnDue,
     KiteMarkGlance KiteMark,
-    IReadOnlyList<ContractRag> Contracts)
+    IReadOnlyList<ContractRag> Contracts,
+    IReadOnlyList<(string Name, decimal Committed, decimal Delivered)> Themes)
 {
     /// <summary>Share of commitments (contract measures) delivered in full, as a whole percentage; null with none.</summary>
     public int? DeliveredPercent => Commitments == 0 ? null : (int)Math.Floor(100m * CommitmentsMet / Commitments);
@@ -52,8 +54,9 @@ internal sealed record HeadlineModel(
 
 /// <summary>
 /// Computes an organisation's <see cref="HeadlineModel"/> from its grains: each contract's social value, performance and
-/// returns due, the maturity plan, and the Kite Mark register with the held application. Contract grains are asked a
-/// few at a time, so an organisation with many contracts neither waits for them in turn nor floods the silo.
+/// returns due, the maturity plan, and the Kite Mark register with the held application. The caller gives the contracts
+/// and the plan it has read already; contract grains are asked a few at a time, so an organisation with many contracts
+/// neither waits for them in turn nor floods the silo.
 /// </summary>
 internal static class HeadlineFigures
 {
@@ -72,16 +75,14 @@ internal static class HeadlineFigures
     private static readonly ContractStatus[] Counted =
         [ContractStatus.Awarded, ContractStatus.Live, ContractStatus.Completed, ContractStatus.Terminated];
 
-    public static async Task<HeadlineModel> ComputeAsync(IGrainFactory grains, string organisationId, DateTimeOffset now)
+    public static async Task<HeadlineModel> ComputeAsync(
+        IGrainFactory grains, string organisationId, IReadOnlyList<ContractSummary> contracts, MaturityDetails? maturity, DateTimeOffset now)
     {
-        var maturityTask = MaturityOrNullAsync(grains, organisationId);
         var kiteMarkTask = KiteMarkAsync(grains, organisationId, now);
-        var contracts = await IndexPaging.AllAsync(grains.GetGrain<IContractIndexGrain>(organisationId).ListAsync);
         var counted = contracts.Where(c => Counted.Contains(c.State)).ToList();
         var glances = new ContractGlance[counted.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, counted.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
             async (i, _) => glances[i] = await GlanceAsync(grains, counted[i], organisationId));
-        var maturity = await maturityTask;
 
         var commissioned = glances.Where(g => !g.WeSupply).ToList();
         var totals = commissioned.Select(g => g.SocialValue.Total).ToList();
@@ -108,7 +109,8 @@ internal static class HeadlineFigures
             pending.Count,
             pending.Count == 0 ? null : pending.Min(r => r.DueAt),
             await kiteMarkTask,
-            [.. glances.Select(g => RagOf(g, now))]);
+            [.. glances.Select(g => RagOf(g, now))],
+            ThemesOf(commissioned));
     }
 
     private sealed record ContractGlance(bool WeSupply, ContractDetails Contract, SocialValueTotals SocialValue, PerformanceReview Performance);
@@ -132,6 +134,12 @@ internal static class HeadlineFigures
             .OrderBy(u => u.Key, StringComparer.Ordinal)
             .Select(u => new UnitTotal(u.Key, u.Sum(x => x.Committed), u.Sum(x => x.Delivered)))];
 
+    /// <summary>£ committed and delivered per theme, themes in the order the contracts first name them.</summary>
+    private static List<(string Name, decimal Committed, decimal Delivered)> ThemesOf(IEnumerable<ContractGlance> commissioned) =>
+        [.. commissioned.SelectMany(g => g.SocialValue.Themes)
+            .GroupBy(t => t.Name)
+            .Select(t => (t.Key, t.Sum(x => x.CommittedValue), t.Sum(x => x.DeliveredValue)))];
+
     private static ContractRag RagOf(ContractGlance glance, DateTimeOffset now)
     {
         var contract = glance.Contract;
@@ -145,18 +153,6 @@ internal static class HeadlineFigures
             .AddRange(contract.State == ContractStatus.Awarded ? [] : shortfalls);
         var state = red.Count > 0 ? Rag.Red : amber.Count > 0 ? Rag.Amber : Rag.Green;
         return new ContractRag(contract.Id, contract.Title, glance.WeSupply, state, [.. red, .. amber]);
-    }
-
-    private static async Task<MaturityDetails?> MaturityOrNullAsync(IGrainFactory grains, string organisationId)
-    {
-        try
-        {
-            return await grains.GetGrain<IMaturityGrain>(organisationId).GetAsync();
-        }
-        catch (NotFoundException)
-        {
-            return null;
-        }
     }
 
     /// <summary>The register's line for the organisation, read back from its application, which knows whether it still holds.</summary>

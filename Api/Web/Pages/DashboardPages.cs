@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Orleans;
 using SocialValue.Api.Auth;
 using SocialValue.Api.Maturity;
+using SocialValue.Api.Web.Dashboard;
 using SocialValue.Contracts;
 using SocialValue.Errors;
 using SocialValue.Ids;
@@ -48,11 +49,12 @@ internal static class DashboardPages
         }
         user.EnsureCanRead(id);
         var organisation = await grains.GetGrain<IOrganisationGrain>(id).GetAsync();
-        var maturity = await MaturityOrNullAsync(grains, user, id);
+        var maturityTask = MaturityOrNullAsync(grains, user, id);
         var contracts = await IndexPaging.AllAsync(grains.GetGrain<IContractIndexGrain>(id).ListAsync);
+        var maturity = await maturityTask;
         var holder = await grains.GetGrain<IKiteMarkRegisterGrain>(IKiteMarkRegisterGrain.Register).FindAsync(id) is { } held
             && held.ValidUntil > time.GetUtcNow() ? held : null;
-        var (themes, unvalued) = await SocialValueByThemeAsync(grains, id, contracts);
+        var figures = await HeadlineFigures.ComputeAsync(grains, id, contracts, maturity, time.GetUtcNow());
         var names = new Dictionary<string, string>();
         foreach (var other in contracts.Select(c => c.OrganisationId).Append(holder?.AwardingBodyId).OfType<string>().Distinct())
         {
@@ -68,19 +70,18 @@ internal static class DashboardPages
             Advances = maturity is null ? new Dictionary<string, TransitionOptions>() : await AdvancesAsync(grains.GetGrain<IMaturityGrain>(id), maturity),
             Contracts = contracts,
             Names = names,
-            Themes = themes,
-            Unvalued = unvalued,
+            Figures = figures,
             Holder = holder,
             AwardingBodyName = holder is null ? null : names[holder.AwardingBodyId],
         });
     }
 
     /// <summary>The seed's printable Action Plan page, as the API serves it.</summary>
-    private static async Task<IResult> ActionPlan(string id, IGrainFactory grains, ClaimsPrincipal user)
+    private static async Task<IResult> ActionPlan(string id, HttpContext context, IGrainFactory grains, ClaimsPrincipal user)
     {
         var maturity = await MaturityApi.ReadAsync(grains, user, id);
         var model = await grains.GetGrain<IMaturityModelGrain>(IMaturityModelGrain.Default).GetAsync();
-        return Results.Content(ActionPlanDocument.Html(maturity, model), "text/html; charset=utf-8");
+        return ActionPlanDocument.Page(context, maturity, model);
     }
 
     private static async Task<MaturityDetails?> MaturityOrNullAsync(IGrainFactory grains, ClaimsPrincipal user, string id)
@@ -108,25 +109,6 @@ internal static class DashboardPages
             };
         }
         return advances;
-    }
-
-    private static async Task<(List<(string Name, decimal Committed, decimal Delivered)> Themes, int Unvalued)> SocialValueByThemeAsync(
-        IGrainFactory grains, string organisationId, IReadOnlyList<ContractSummary> contracts)
-    {
-        var themes = new Dictionary<string, (decimal Committed, decimal Delivered)>();
-        var unvalued = 0;
-        foreach (var contract in contracts.Where(c => c.OrganisationId == organisationId
-            && c.State is ContractStatus.Awarded or ContractStatus.Live or ContractStatus.Completed or ContractStatus.Terminated))
-        {
-            var socialValue = await grains.GetGrain<IContractGrain>(contract.Id).GetSocialValueAsync(null);
-            unvalued += socialValue.Total.UnvaluedMeasures;
-            foreach (var theme in socialValue.Themes)
-            {
-                var (committed, delivered) = themes.GetValueOrDefault(theme.Name);
-                themes[theme.Name] = (committed + theme.CommittedValue, delivered + theme.DeliveredValue);
-            }
-        }
-        return ([.. themes.Select(t => (t.Key, t.Value.Committed, t.Value.Delivered))], unvalued);
     }
 
     private static Task<IResult> UpdateAction(string id, string actionId, HttpContext context, IGrainFactory grains, ClaimsPrincipal user) =>

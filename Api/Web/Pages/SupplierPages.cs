@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 using SocialValue.Api.Auth;
 using SocialValue.Api.Contracts;
@@ -41,7 +42,8 @@ internal static class SupplierPages
         foreach (var summary in won)
         {
             var (grain, contract) = await ContractsApi.AuthorisedAsync(context, summary.Id, ContractsApi.Access.Read);
-            contracts.Add(new(contract, AwaitedReturns.Of(contract, await grain.GetReturnsAsync(), now)));
+            contracts.Add(new(contract, await PageNames.OrganisationAsync(grains, contract.OrganisationId),
+                AwaitedReturns.Of(contract, await grain.GetReturnsAsync(), now)));
         }
         return WebPage.Render<SupplierHome>(context, new { Organisation = organisation, Contracts = contracts });
     }
@@ -128,12 +130,14 @@ internal static class SupplierPages
     {
         var user = context.User;
         var returns = await grain.GetReturnsAsync();
+        var grains = context.RequestServices.GetRequiredService<IGrainFactory>();
         var mayReturn = contract.State == ContractStatus.Live
             && ((user.Role() == Role.Supplier && user.OrganisationId() == organisationId) || user.CanWrite(contract.OrganisationId));
         return WebPage.Render<SupplierContract>(context, new
         {
             OrganisationId = organisationId,
             Contract = contract,
+            CommissionerName = await PageNames.OrganisationAsync(grains, contract.OrganisationId),
             Returns = returns,
             Awaited = AwaitedReturns.Of(contract, returns, time.GetUtcNow()),
             MayReturn = mayReturn,

@@ -262,7 +262,7 @@ public sealed partial class PageTests(BrowserFixture browser) : IAsyncLifetime
         await Contrast.AssertAtLeast4_5Async(page);
 
         await page.GotoAsync($"/organisations/{Commissioning.Council}");
-        await Expect(page.Locator("#by-theme desc")).ToContainTextAsync("Jobs and skills");
+        await Expect(page.Locator("#by-theme")).ToContainTextAsync("Jobs and skills");
         _site.AssertNoRequestLeftTheService();
     }
 

@@ -51,7 +51,7 @@ public sealed class ReportPageTests(BrowserFixture browser) : IAsyncLifetime
         var year = DateTime.UtcNow.Year;
         await Expect(page.Locator("h1")).ToHaveTextAsync($"Social value report {year}");
         await Expect(page.Locator("#report-themes")).ToBeVisibleAsync();
-        await Expect(page.Locator("#report-themes desc")).ToContainTextAsync("Jobs and skills: £10,000 committed, £4,000 delivered");
+        await Expect(page.Locator("#report-themes")).ToContainTextAsync("Jobs and skills: £10,000 committed, £4,000 delivered");
         await Expect(page.Locator("#report-years")).ToBeVisibleAsync();
         await Expect(page.Locator("#report-radar")).ToBeVisibleAsync();
         await Expect(page.Locator("#report-units")).ToContainTextAsync("4 FTE");

@@ -129,7 +129,11 @@ public static class RefusalOf
 {
     /// <summary>The error paragraph's id for <c>aria-describedby</c> when <paramref name="field"/> of <paramref name="form"/> has errors.</summary>
     public static string? DescribedBy(this Refusal? refusal, string form, string field, string id) =>
-        refusal is not null && refusal.Form == form && refusal.For(field).Count > 0 ? id : null;
+        refusal.ErrorsOf(form, field).Count > 0 ? id : null;
+
+    /// <summary>The errors of <paramref name="field"/> when <paramref name="form"/> was the form refused, for <c>ErrorBeside</c>.</summary>
+    public static IReadOnlyList<string> ErrorsOf(this Refusal? refusal, string form, string field) =>
+        refusal is not null && refusal.Form == form ? refusal.For(field) : [];
 
     /// <summary>What was posted as <paramref name="name"/> when <paramref name="form"/> was the form refused, else <paramref name="shown"/>.</summary>
     public static string? Posted(this Refusal? refusal, string form, string name, string? shown) =>
