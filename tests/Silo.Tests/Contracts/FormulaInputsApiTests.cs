@@ -140,7 +140,7 @@ public sealed class FormulaInputsApiTests : IAsyncLifetime
 
         var term = live.GetProperty("terms").EnumerateArray().Single(t => t.GetProperty("measureId").GetString() == Mentoring.Measure);
         Assert.Equal(400m, term.GetProperty("committedValue").GetDecimal());
-        var commitment = (await _cycle.GetJsonAsync("/api/contracts/care/bids"))[0].GetProperty("commitments")
+        var commitment = (await _cycle.GetJsonAsync("/api/contracts/care/bids/acme")).GetProperty("commitments")
             .EnumerateArray().Single(c => c.GetProperty("measureId").GetString() == Mentoring.Measure);
         Assert.Equal(2m, commitment.GetProperty("inputs").GetProperty("hours").GetDecimal());
     }
@@ -170,7 +170,7 @@ public sealed class FormulaInputsApiTests : IAsyncLifetime
     {
         await _cycle.PostAsync("/api/formulas/bid-score", new { source = "Input(\"measurement\") * 0.1 + Input(\"delivery\") * 0.1" });
         await _silo.DisposeAsync();
-        await _database.ExecuteAsync("UPDATE sv_grain_state SET payload = json_remove(payload, '$.versions[1].inputs') WHERE state_name = 'bid-score-formula'");
+        await _database.ExecuteAsync("UPDATE sv_grain_state SET payload = json_remove(payload, '$.versions[0].inputs', '$.versions[1].inputs') WHERE state_name = 'bid-score-formula'");
         Assert.DoesNotContain("inputs", (string)(await _database.ScalarAsync("SELECT payload FROM sv_grain_state WHERE state_name = 'bid-score-formula'"))!);
 
         _silo = await TestSilo.StartAsync(_database);
