@@ -188,7 +188,7 @@ public sealed partial class ContractGrain(
                     }
                     if (measures.TryGetValue(commitment.MeasureId, out var measure))
                     {
-                        foreach (var problem in LineInputs.Problems(measure.CommitmentInputs(), commitment.Inputs, measure.Id, measure.Formula.Version, "The commitment"))
+                        foreach (var problem in LineInputs.OfCommitment(measure, commitment.Inputs))
                         {
                             AddError(errors, commitment.Source ?? $"{field}commitments[{position}].inputs", problem);
                         }

@@ -1,3 +1,5 @@
+using SocialValue.Frameworks;
+
 namespace SocialValue.Contracts;
 
 /// <summary>
@@ -31,6 +33,15 @@ internal static class LineInputs
         }
         return problems;
     }
+
+    /// <summary>
+    /// What is wrong with the inputs a commitment on <paramref name="measure"/> gives: those its formula reads to value
+    /// the target, or none when the target is a share or a change that only the returns can value.
+    /// </summary>
+    public static IReadOnlyList<string> OfCommitment(MeasureDetails measure, IReadOnlyDictionary<string, decimal>? given) =>
+        !MeasureFigure.Adds(measure.Figure) && given is { Count: > 0 }
+            ? [$"The target on '{measure.Id}' is a figure in {measure.Unit} that only the returns can value, so a commitment on it gives no inputs; the returns give them."]
+            : Problems(measure.CommitmentInputs(), given, measure.Id, measure.Formula.Version, "The commitment");
 
     private static string Plural(int count, string noun) => count == 1 ? noun : noun + "s";
 

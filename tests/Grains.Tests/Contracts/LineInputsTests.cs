@@ -31,6 +31,19 @@ public sealed class LineInputsTests
     }
 
     [Fact]
+    public void A_commitment_on_a_share_gives_no_inputs_though_its_formula_reads_some()
+    {
+        var formula = new FormulaVersionDetails(1, "(Quantity - Input(\"previousYear\")) * Proxy(\"m1\")", "seed", DateTimeOffset.UnixEpoch, ["previousYear"]);
+        var change = new MeasureDetails("m1", null, "Fewer admissions", "%", null, "t", "o", formula, Figure: "(Quantity - Input(\"previousYear\")) / Input(\"previousYear\") * 100");
+        var count = change with { Figure = MeasureFigure.Quantity };
+
+        Assert.Empty(LineInputs.OfCommitment(change, null));
+        Assert.Equal(["The target on 'm1' is a figure in % that only the returns can value, so a commitment on it gives no inputs; the returns give them."],
+            LineInputs.OfCommitment(change, new Dictionary<string, decimal> { ["previousYear"] = 3 }));
+        Assert.Empty(LineInputs.OfCommitment(count, new Dictionary<string, decimal> { ["previousYear"] = 3 }));
+    }
+
+    [Fact]
     public void A_version_stored_without_its_inputs_reads_them_from_its_source_and_one_with_them_keeps_them()
     {
         var stored = new FormulaVersionDetails(1, "Input(\"b\") * Input(\"a\")", "admin", DateTimeOffset.UnixEpoch);
