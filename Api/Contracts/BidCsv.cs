@@ -9,13 +9,17 @@ namespace SocialValue.Api.Contracts;
 
 /// <summary>
 /// Bids as CSV, one row per commitment: <c>bidId,supplier,price,measureId,target,delivery,measurement</c> and optionally
-/// <c>supplierOrganisationId</c>, in any order. Rows are numbered as a spreadsheet shows them, the header being row 1;
-/// every problem names its row, and one bad row rejects the whole file.
+/// <c>supplierOrganisationId</c> and one <c>input:&lt;name&gt;</c> column per named input a measure's formula reads (a
+/// blank cell gives none), in any order. Rows are numbered as a spreadsheet shows them, the header being row 1; every
+/// problem names its row, and one bad row rejects the whole file.
 /// </summary>
 public static class BidCsv
 {
     private static readonly string[] RequiredColumns = ["bidId", "supplier", "price", "measureId", "target", "delivery", "measurement"];
     private const string SupplierOrganisationColumn = "supplierOrganisationId";
+
+    /// <summary>The start of a column that gives a named input, e.g. <c>input:hours</c>.</summary>
+    public const string InputColumnPrefix = "input:";
 
     public static IReadOnlyList<NewBid> Parse(string text)
     {
@@ -31,6 +35,17 @@ public static class BidCsv
         if (missing.Count > 0)
         {
             throw new ValidationException("row 1", $"The header lacks the column(s) {string.Join(", ", missing)}.");
+        }
+        var inputColumns = header.Select((name, index) => (Name: name, Index: index))
+            .Where(c => c.Name.StartsWith(InputColumnPrefix, StringComparison.OrdinalIgnoreCase))
+            .Select(c => (Name: c.Name[InputColumnPrefix.Length..].Trim(), c.Index)).ToList();
+        if (inputColumns.Any(c => c.Name.Length == 0))
+        {
+            throw new ValidationException("row 1", $"A column '{InputColumnPrefix}' must name its input, e.g. {InputColumnPrefix}hours.");
+        }
+        if (inputColumns.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new ValidationException("row 1", $"The header has the column {InputColumnPrefix}{twice.Key} more than once.");
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -64,6 +79,12 @@ public static class BidCsv
             {
                 problems.Add("A target needs a measureId.");
             }
+            var inputs = inputColumns.Where(c => fields[c.Index].Trim().Length > 0)
+                .ToDictionary(c => c.Name, c => Number(fields[c.Index].Trim(), InputColumnPrefix + c.Name, problems, negativeAllowed: true));
+            if (target is null && inputs.Count > 0)
+            {
+                problems.Add("An input is given for a commitment, so it needs a measureId and a target.");
+            }
             var bid = new NewBid(bidId, supplier, supplierOrganisation, price, [], new BidAnswers(delivery, measurement), $"row {row}");
             if (problems.Count == 0 && bids.TryGetValue(bidId, out var first)
                 && first.Bid with { Source = null } != bid with { Source = null, Commitments = first.Bid.Commitments })
@@ -81,7 +102,7 @@ public static class BidCsv
             }
             if (target is { } t)
             {
-                entry.Commitments.Add(new NewCommitment(measureId, t, $"row {row}"));
+                entry.Commitments.Add(new NewCommitment(measureId, t, $"row {row}", inputs.Count > 0 ? inputs : null));
             }
         }
         if (errors.Count > 0)
@@ -104,14 +125,14 @@ public static class BidCsv
         return value;
     }
 
-    private static decimal Number(string value, string column, List<string> problems)
+    private static decimal Number(string value, string column, List<string> problems, bool negativeAllowed = false)
     {
         if (!decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
         {
             problems.Add($"{column} '{value}' is not a number.");
             return 0;
         }
-        if (number < 0)
+        if (number < 0 && !negativeAllowed)
         {
             problems.Add($"{column} cannot be negative.");
         }

@@ -422,12 +422,13 @@ public static class ContractsApi
         {
             validation.Required($"commitments[{i}].measureId", c.MeasureId)
                 .Required($"commitments[{i}].target", c.Target)
-                .Holdable($"commitments[{i}].target", c.Target);
+                .Holdable($"commitments[{i}].target", c.Target)
+                .Holdable($"commitments[{i}].inputs", c.Inputs);
             if (c.Target < 0)
             {
                 validation.Add($"commitments[{i}].target", "A target cannot be negative.");
             }
-            return new NewCommitment(c.MeasureId ?? "", c.Target ?? 0);
+            return new NewCommitment(c.MeasureId ?? "", c.Target ?? 0, Inputs: c.Inputs);
         }).ToList();
         validation.ThrowIfInvalid();
         return new NewBid(request.Id, request.Supplier!.Trim(), request.SupplierOrganisationId, request.Price!.Value, commitments,
@@ -461,7 +462,8 @@ public static class ContractsApi
         List<CommitmentRequest>? Commitments,
         [Required] AnswersRequest? Answers);
 
-    public sealed record CommitmentRequest([Required] string? MeasureId, [Required] decimal? Target);
+    /// <summary>A commitment; <c>inputs</c> are the named inputs the measure's formula reads to value the target.</summary>
+    public sealed record CommitmentRequest([Required] string? MeasureId, [Required] decimal? Target, Dictionary<string, decimal>? Inputs = null);
 
     public sealed record AnswersRequest([Required] string? Delivery, [Required] string? Measurement);
 

@@ -217,15 +217,15 @@ public static class FrameworksApi
         return Framework(grains, id).SetProxyValueAsync(code, request.Value!.Value, request.EffectiveFrom!.Value, user.Actor(), ifMatch);
     }
 
-    /// <summary>A dry run: the diagnostics a formula would get, without publishing anything.</summary>
+    /// <summary>A dry run: the diagnostics a formula would get and the inputs it reads, without publishing anything.</summary>
     public static async Task<Ok<CheckResponse>> CheckFormula(FormulaRequest request, IGrainFactory grains)
     {
-        var diagnostics = await CheckFormulaAsync(request, grains);
-        return TypedResults.Ok(new CheckResponse(diagnostics.Count == 0, diagnostics));
+        var check = await CheckFormulaAsync(request, grains);
+        return TypedResults.Ok(new CheckResponse(check.Diagnostics.Count == 0, check.Diagnostics, check.Inputs));
     }
 
     /// <summary>A formula's diagnostics, for the API and the pages alike.</summary>
-    internal static Task<IReadOnlyList<FormulaDiagnostic>> CheckFormulaAsync(FormulaRequest request, IGrainFactory grains)
+    internal static Task<FormulaCheck> CheckFormulaAsync(FormulaRequest request, IGrainFactory grains)
     {
         new RequestValidation().Required("source", request.Source).ThrowIfInvalid();
         return grains.GetGrain<IFormulaCheckGrain>(IFormulaCheckGrain.Default).CheckAsync(request.Source!);
@@ -288,7 +288,8 @@ public static class FrameworksApi
 
     public sealed record ProxyValueRequest([Required] decimal? Value, [Required] DateOnly? EffectiveFrom);
 
-    public sealed record CheckResponse(bool Ok, IReadOnlyList<FormulaDiagnostic> Diagnostics);
+    /// <summary>A dry run's answer: <c>inputs</c> are the names the formula reads with <c>Input("name")</c>, none when it is not ok.</summary>
+    public sealed record CheckResponse(bool Ok, IReadOnlyList<FormulaDiagnostic> Diagnostics, IReadOnlyList<string> Inputs);
 
     public sealed record FrameworkResponse(
         string Id,

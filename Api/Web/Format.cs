@@ -48,6 +48,13 @@ internal static partial class Format
         return words.Length == 0 ? words : words[..1] + words[1..].ToLowerInvariant();
     }
 
+    /// <summary>A named input of a formula in words: <c>previousYear</c> → "Previous year", <c>hours</c> → "Hours".</summary>
+    public static string InputName(string name)
+    {
+        var words = Words(name);
+        return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
     [GeneratedRegex("(?<=[a-z])([A-Z])")]
     private static partial Regex WordBoundary();
 }

@@ -94,14 +94,15 @@ public sealed record ReturnDue(string Period, DateTimeOffset DueAt, ReturnDueSta
 
 /// <summary>
 /// A supplier's commitment on a measure of the specification; <c>Source</c> says where it came from, to name it in
-/// errors (e.g. "row 3" of a CSV), and is null for JSON.
+/// errors (e.g. "row 3" of a CSV), and is null for JSON. <c>Inputs</c> are the named inputs the measure's formula reads
+/// to value the target (<see cref="Frameworks.MeasureDetails.CommitmentInputs"/>).
 /// </summary>
 [GenerateSerializer]
-public sealed record NewCommitment(string MeasureId, decimal Target, string? Source = null);
+public sealed record NewCommitment(string MeasureId, decimal Target, string? Source = null, IReadOnlyDictionary<string, decimal>? Inputs = null);
 
-/// <summary>A commitment of a bid: a target on a measure.</summary>
+/// <summary>A commitment of a bid: a target on a measure, with the named inputs its formula reads to value it (null when none).</summary>
 [GenerateSerializer]
-public sealed record Commitment(string MeasureId, decimal Target);
+public sealed record Commitment(string MeasureId, decimal Target, IReadOnlyDictionary<string, decimal>? Inputs = null);
 
 /// <summary>The two answers a bid gives: how the supplier will deliver the outcomes, and how delivery will be measured and verified.</summary>
 [GenerateSerializer]

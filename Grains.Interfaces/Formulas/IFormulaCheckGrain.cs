@@ -7,6 +7,13 @@ public interface IFormulaCheckGrain : IGrainWithStringKey
     /// <summary>The key of the checker.</summary>
     public const string Default = "check";
 
-    /// <summary>Every reason the source would be rejected, with line and column; empty when it would publish.</summary>
-    Task<IReadOnlyList<FormulaDiagnostic>> CheckAsync(string source);
+    /// <summary>Every reason the source would be rejected, with line and column (none when it would publish), and the inputs it reads.</summary>
+    Task<FormulaCheck> CheckAsync(string source);
 }
+
+/// <summary>
+/// A dry run of a formula: every reason it would be rejected, in source order, and, when there is none, the names it
+/// reads with <c>Input("name")</c> in order of first use (empty for a rejected formula).
+/// </summary>
+[GenerateSerializer]
+public sealed record FormulaCheck(IReadOnlyList<FormulaDiagnostic> Diagnostics, IReadOnlyList<string> Inputs);

@@ -37,6 +37,8 @@ public enum MeasureDirection
 /// <summary>
 /// A measure with its current formula version. <see cref="Figure"/> turns a reported quantity (and inputs) into the
 /// measure's figure in its unit (a share in %, a reduction on the previous year); <see cref="Formula"/> values it in £.
+/// <see cref="FigureInputs"/> are the names the figure reads with <c>Input("name")</c>: a return line gives those and the
+/// ones its formula version reads.
 /// </summary>
 [GenerateSerializer]
 public sealed record MeasureDetails(
@@ -51,7 +53,15 @@ public sealed record MeasureDetails(
     MeasureDirection Direction = MeasureDirection.Increase,
     string Figure = MeasureFigure.Quantity,
     string? Note = null,
-    SroiAdjustments? Adjustments = null);
+    SroiAdjustments? Adjustments = null,
+    IReadOnlyList<string>? FigureInputs = null)
+{
+    /// <summary>
+    /// The inputs a commitment on this measure gives: those its formula reads when the target is valued by it (a figure
+    /// that adds up, such as jobs or £); none when the target is a share or a change, which only returns can value.
+    /// </summary>
+    public IReadOnlyList<string> CommitmentInputs() => MeasureFigure.Adds(Figure) ? Formula.Inputs ?? [] : [];
+}
 
 /// <summary>The figure of a measure that reports its quantity as it is.</summary>
 public static class MeasureFigure
@@ -66,9 +76,14 @@ public static class MeasureFigure
     public static bool Adds(string figure) => figure == Quantity;
 }
 
-/// <summary>One published formula version; it never changes once published.</summary>
+/// <summary>
+/// One published formula version; it never changes once published. <see cref="Inputs"/> are the names it reads with
+/// <c>Input("name")</c>, in order of first use, found when it is published; a version stored before they were recorded
+/// has none stored (null), and the grain holding it reads them from its source when it activates, so every version a
+/// grain answers with has them.
+/// </summary>
 [GenerateSerializer]
-public sealed record FormulaVersionDetails(int Version, string Source, string Author, DateTimeOffset PublishedAt)
+public sealed record FormulaVersionDetails(int Version, string Source, string Author, DateTimeOffset PublishedAt, IReadOnlyList<string>? Inputs = null)
 {
     /// <summary>
     /// The version number as the entity tag of a formula that is a resource of its own (the bid score and overall-level

@@ -34,6 +34,12 @@ public interface IFrameworkGrain : IGrainWithStringKey
     /// <summary>Every published version of a measure's formula, oldest first.</summary>
     Task<IReadOnlyList<FormulaVersionDetails>> GetFormulaVersionsAsync(string measureId);
 
+    /// <summary>
+    /// The inputs a return line on a measure gives: the names its figure reads, then those of the formula version named
+    /// (the latest when none) not read by the figure; 422 for a version that does not exist.
+    /// </summary>
+    Task<IReadOnlyList<string>> GetInputsAsync(string measureId, int? version);
+
     /// <summary>Evaluates a measure's formula (the current version, or the one named) with the proxy values in force at the date.</summary>
     Task<EvaluationResult> EvaluateAsync(string measureId, EvaluationRequest request);
 

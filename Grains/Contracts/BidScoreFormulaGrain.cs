@@ -13,7 +13,13 @@ public sealed class BidScoreFormulaGrain(
     : KeyedGrain, IBidScoreFormulaGrain
 {
     private static readonly FormulaVersionDetails First =
-        new(1, IBidScoreFormulaGrain.DefaultSource, "default", new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+        FormulaVersions.New(1, IBidScoreFormulaGrain.DefaultSource, "default", new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        formula.State.Versions = formula.State.Versions.WithInputs();
+        return Task.CompletedTask;
+    }
 
     private List<FormulaVersionDetails> Versions => formula.State.Versions.Count > 0 ? formula.State.Versions : [First];
 
@@ -30,7 +36,7 @@ public sealed class BidScoreFormulaGrain(
             formulas.Evaluate(compiled, Inputs(trial));
         }
         var versions = Versions;
-        var version = new FormulaVersionDetails(versions.Count + 1, source, author, time.GetUtcNow());
+        var version = FormulaVersions.New(versions.Count + 1, source, author, time.GetUtcNow());
         formula.State.Versions = [.. versions, version];
         await formula.WriteStateAsync();
         return version;

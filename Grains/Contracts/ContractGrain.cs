@@ -152,6 +152,8 @@ public sealed partial class ContractGrain(
         var now = time.GetUtcNow();
         var taken = State.Bids.Select(b => b.Id).ToHashSet();
         var specified = State.MeasureIds.ToHashSet();
+        var measures = (await Framework.GetAsync()).Themes.SelectMany(t => t.Outcomes).SelectMany(o => o.Measures)
+            .Where(m => specified.Contains(m.Id)).ToDictionary(m => m.Id);
         var errors = new Dictionary<string, List<string>>();
         var accepted = new List<BidDetails>();
         foreach (var (bid, index) in bids.Select((b, i) => (b, i)))
@@ -184,6 +186,13 @@ public sealed partial class ContractGrain(
                     {
                         AddError(errors, commitmentField, $"The bid commits to measure '{commitment.MeasureId}' more than once.");
                     }
+                    if (measures.TryGetValue(commitment.MeasureId, out var measure))
+                    {
+                        foreach (var problem in LineInputs.OfCommitment(measure, commitment.Inputs))
+                        {
+                            AddError(errors, commitment.Source ?? $"{field}commitments[{position}].inputs", problem);
+                        }
+                    }
                 }
             }
             if (bid.SupplierOrganisationId is { } supplierId && !await OrganisationExists(supplierId))
@@ -191,7 +200,7 @@ public sealed partial class ContractGrain(
                 AddError(errors, bid.Source ?? $"{field}supplierOrganisationId", $"There is no organisation '{supplierId}'.");
             }
             accepted.Add(new BidDetails(id, bid.Supplier, bid.SupplierOrganisationId, bid.Price,
-                [.. bid.Commitments.Select(c => new Commitment(c.MeasureId, c.Target))], bid.Answers, now, null, null, null, null, null));
+                [.. bid.Commitments.Select(c => new Commitment(c.MeasureId, c.Target, c.Inputs is { Count: > 0 } inputs ? inputs : null))], bid.Answers, now, null, null, null, null, null));
         }
         if (errors.Count > 0)
         {
@@ -424,7 +433,7 @@ public sealed partial class ContractGrain(
         try
         {
             var result = await Framework.ValueAsync(commitment.MeasureId, new EvaluationRequest(
-                commitment.Target, commitment.Target, State.Value, new Dictionary<string, decimal>(), measure.Formula.Version, DateOnly.FromDateTime(at.UtcDateTime)));
+                commitment.Target, commitment.Target, State.Value, commitment.Inputs ?? new Dictionary<string, decimal>(), measure.Formula.Version, DateOnly.FromDateTime(at.UtcDateTime)));
             return (result.Gbp, result.UnvaluedReason);
         }
         catch (FormulaEvaluationException e)
@@ -470,6 +479,13 @@ public sealed partial class ContractGrain(
                 continue;
             }
             var inputs = line.Inputs ?? new Dictionary<string, decimal>();
+            var inputProblems = LineInputs.Problems(
+                await Framework.GetInputsAsync(line.MeasureId, term.FormulaVersion), inputs, line.MeasureId, term.FormulaVersion, "The line");
+            if (inputProblems.Count > 0)
+            {
+                errors[$"{field}.inputs"] = [.. inputProblems];
+                continue;
+            }
             try
             {
                 var result = await Framework.ValueAsync(line.MeasureId,

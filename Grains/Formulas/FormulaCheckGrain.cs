@@ -6,5 +6,9 @@ namespace SocialValue.Formulas;
 [StatelessWorker]
 public sealed class FormulaCheckGrain(FormulaEngine formulas) : Grain, IFormulaCheckGrain
 {
-    public Task<IReadOnlyList<FormulaDiagnostic>> CheckAsync(string source) => Task.FromResult(formulas.Check(source));
+    public Task<FormulaCheck> CheckAsync(string source)
+    {
+        var diagnostics = formulas.Check(source);
+        return Task.FromResult(new FormulaCheck(diagnostics, diagnostics.Count == 0 ? FormulaInputNames.Of(source) : []));
+    }
 }

@@ -114,6 +114,8 @@ internal static class FormulaCompiler
         var model = compilation.GetSemanticModel(tree);
         var rejectedSymbols = FormulaSandbox.RejectedSymbols(model, topLevel).ToList();
         diagnostics.AddRange(rejectedSymbols.Select(r => wrapped.At(r.Node.SpanStart, r.Message)));
+        diagnostics.AddRange(FormulaInputNames.Unquoted(topLevel.SelectMany(n => n.DescendantNodesAndSelf()))
+            .Select(argument => wrapped.At(argument.SpanStart, FormulaInputNames.NameNotQuoted)));
         if (compileErrors.Count == 0 && model.GetOperation(FormulaSource.RunMethod(root)) is { } body)
         {
             diagnostics.AddRange(FormulaSandbox.RejectedOperations(body, rejectedSymbols.Select(r => r.Node))

@@ -17,6 +17,7 @@ public sealed class FrameworkGrain(
     public const string TemplateETag = "template";
     private static readonly DateTimeOffset TemplatePublishedAt = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
+    private readonly Dictionary<string, IReadOnlyList<string>> _figureInputs = new(StringComparer.Ordinal);
     private bool _isTemplate;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -29,6 +30,10 @@ public sealed class FrameworkGrain(
             framework.State = FromTemplate(template);
             framework.State.ProxyValues = proxyValues;
             _isTemplate = true;
+        }
+        foreach (var (_, _, measure) in AllMeasures())
+        {
+            measure.Versions = measure.Versions.WithInputs();
         }
         return Task.CompletedTask;
     }
@@ -101,7 +106,7 @@ public sealed class FrameworkGrain(
             Options = newMeasure.Options,
             Direction = newMeasure.Direction,
             Figure = figure,
-            Versions = [new FormulaVersionDetails(1, newMeasure.Formula, newMeasure.Author, time.GetUtcNow())],
+            Versions = [FormulaVersions.New(1, newMeasure.Formula, newMeasure.Author, time.GetUtcNow())],
         };
         outcome.Measures.Add(measure);
         await SaveAsync();
@@ -119,7 +124,7 @@ public sealed class FrameworkGrain(
         EnsureEditable(expected);
         var (_, _, measure) = Measure(measureId);
         formulas.Compile(source); // refuses a formula that does not compile; the engine keeps it compiled
-        var version = new FormulaVersionDetails(measure.Versions.Count + 1, source, author, time.GetUtcNow());
+        var version = FormulaVersions.New(measure.Versions.Count + 1, source, author, time.GetUtcNow());
         measure.Versions.Add(version);
         await SaveAsync();
         return new(version, framework.Etag!);
@@ -128,9 +133,16 @@ public sealed class FrameworkGrain(
     public Task<IReadOnlyList<FormulaVersionDetails>> GetFormulaVersionsAsync(string measureId) =>
         Task.FromResult<IReadOnlyList<FormulaVersionDetails>>(Measure(measureId).Measure.Versions);
 
+    public Task<IReadOnlyList<string>> GetInputsAsync(string measureId, int? version)
+    {
+        var (number, _) = FormulaVersion(measureId, version);
+        var measure = Measure(measureId).Measure;
+        return Task.FromResult<IReadOnlyList<string>>([.. FigureInputs(measure.Figure).Union(measure.Versions[number - 1].Inputs ?? [])]);
+    }
+
     public Task<EvaluationResult> EvaluateAsync(string measureId, EvaluationRequest request)
     {
-        var (number, source) = FormulaVersion(measureId, request);
+        var (number, source) = FormulaVersion(measureId, request.Version);
         // The engine keeps the versions read lately compiled and lets the others unload, however many a reader names.
         return Task.FromResult(Evaluate(measureId, formulas.Compile(source), number, request));
     }
@@ -150,7 +162,7 @@ public sealed class FrameworkGrain(
 
     public Task<Valuation> ValueAsync(string measureId, EvaluationRequest request)
     {
-        var (number, source) = FormulaVersion(measureId, request);
+        var (number, source) = FormulaVersion(measureId, request.Version);
         var at = AtOf(request);
         var inputs = InputsOf(request);
         var units = Holdable(formulas.Evaluate(formulas.Compile(Measure(measureId).Measure.Figure), inputs), "figure");
@@ -173,10 +185,10 @@ public sealed class FrameworkGrain(
     }
 
     /// <summary>The formula version a request names (the latest when it names none) and its source; 422 for one that does not exist.</summary>
-    private (int Number, string Source) FormulaVersion(string measureId, EvaluationRequest request)
+    private (int Number, string Source) FormulaVersion(string measureId, int? version)
     {
         var (_, _, measure) = Measure(measureId);
-        var number = request.Version ?? measure.Versions.Count;
+        var number = version ?? measure.Versions.Count;
         return number >= 1 && number <= measure.Versions.Count
             ? (number, measure.Versions[number - 1].Source)
             : throw new ValidationException("version", $"Measure '{measureId}' has versions 1 to {measure.Versions.Count}, not {number}.");
@@ -307,15 +319,25 @@ public sealed class FrameworkGrain(
             inForce, state.ProxyValues, Version);
     }
 
-    private static ThemeDetails AsDetails(ThemeState theme) =>
+    private ThemeDetails AsDetails(ThemeState theme) =>
         new(theme.Id, theme.Code, theme.Name, [.. theme.Outcomes.Select(o => AsDetails(theme, o))], theme.Note);
 
-    private static OutcomeDetails AsDetails(ThemeState theme, OutcomeState outcome) =>
+    private OutcomeDetails AsDetails(ThemeState theme, OutcomeState outcome) =>
         new(outcome.Id, outcome.Name, outcome.MarmotPriority, [.. outcome.Measures.Select(m => AsDetails(theme, outcome, m))], outcome.Note);
 
-    private static MeasureDetails AsDetails(ThemeState theme, OutcomeState outcome, MeasureState measure) =>
+    private MeasureDetails AsDetails(ThemeState theme, OutcomeState outcome, MeasureState measure) =>
         new(measure.Id, measure.Number, measure.Title, measure.Unit, measure.Options, theme.Id, outcome.Id, measure.Versions[^1],
-            measure.Direction, measure.Figure, measure.Note, measure.Adjustments);
+            measure.Direction, measure.Figure, measure.Note, measure.Adjustments, FigureInputs(measure.Figure));
+
+    // A framework has a handful of distinct figures, read on every answer: each is parsed once per activation.
+    private IReadOnlyList<string> FigureInputs(string figure)
+    {
+        if (!_figureInputs.TryGetValue(figure, out var inputs))
+        {
+            _figureInputs[figure] = inputs = FormulaInputNames.Of(figure);
+        }
+        return inputs;
+    }
 
     private static ThemeState CopyTheme(ThemeDetails theme, string author, DateTimeOffset at) => new()
     {
@@ -369,7 +391,7 @@ public sealed class FrameworkGrain(
                     Direction = m.Direction,
                     Figure = m.Figure,
                     Note = m.Note,
-                    Versions = [new FormulaVersionDetails(1, m.Formula, "seed", TemplatePublishedAt)],
+                    Versions = [FormulaVersions.New(1, m.Formula, "seed", TemplatePublishedAt)],
                 })],
             })],
         })],

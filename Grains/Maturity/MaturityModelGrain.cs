@@ -13,10 +13,16 @@ public sealed class MaturityModelGrain(
     : KeyedGrain, IMaturityModelGrain
 {
     private static readonly FormulaVersionDetails DefaultFormula =
-        new(1, OverallFormula.DefaultSource, "seed 001", new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+        FormulaVersions.New(1, OverallFormula.DefaultSource, "seed 001", new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
 
     // Holding the compiled current version keeps its load context alive while this activation lives.
     private CompiledFormula? _current;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        model.State.OverallFormulaVersions = model.State.OverallFormulaVersions.WithInputs();
+        return Task.CompletedTask;
+    }
 
     private List<FormulaVersionDetails> Versions =>
         model.State.OverallFormulaVersions is { Count: > 0 } versions ? versions : [DefaultFormula];
@@ -34,7 +40,7 @@ public sealed class MaturityModelGrain(
         var compiled = formulas.Compile(source);
         OverallFormula.Prove(formulas, compiled);
         var versions = Versions;
-        var version = new FormulaVersionDetails(versions.Count + 1, source, author, time.GetUtcNow());
+        var version = FormulaVersions.New(versions.Count + 1, source, author, time.GetUtcNow());
         model.State.OverallFormulaVersions = [.. versions, version];
         await model.WriteStateAsync();
         _current = compiled;

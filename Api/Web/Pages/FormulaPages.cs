@@ -75,9 +75,10 @@ internal static class FormulaPages
     {
         var form = await WebForms.ReadAsync(context);
         var source = form["source"].ToString();
-        var diagnostics = await FrameworksApi.CheckFormulaAsync(new FrameworksApi.FormulaRequest(source), grains);
+        var (diagnostics, inputs) = await FrameworksApi.CheckFormulaAsync(new FrameworksApi.FormulaRequest(source), grains);
+        var reads = inputs.Count == 0 ? "" : $"; returns will be asked for the inputs it reads: {string.Join(", ", inputs)}";
         return await EditorAsync(context, grains, id, measureId, new Editor(source, diagnostics, form,
-            Message: diagnostics.Count == 0 ? ("notice", "No problems found: this formula would publish.") : null));
+            Message: diagnostics.Count == 0 ? ("notice", $"No problems found: this formula would publish{reads}.") : null));
     }
 
     private static async Task<IResult> Publish(string id, string measureId, HttpContext context, IGrainFactory grains, ClaimsPrincipal user)

@@ -9,6 +9,7 @@ using SocialValue.Api.Auth;
 using SocialValue.Api.Contracts;
 using SocialValue.Contracts;
 using SocialValue.Errors;
+using SocialValue.Frameworks;
 using SocialValue.Indexes;
 using SocialValue.Keys;
 using SocialValue.Organisations;
@@ -63,7 +64,7 @@ internal static class SupplierPages
         var lines = contract.Terms.Select((term, i) => new ContractsApi.ReturnLineRequest(
             form[$"lines[{i}].measureId"].ToString(),
             Quantity(form[$"lines[{i}].quantity"].ToString(), $"lines[{i}].quantity", unreadable),
-            null,
+            Inputs(form, $"lines[{i}].inputs.", unreadable),
             form[$"lines[{i}].evidence"].ToString() is { Length: > 0 } evidence ? evidence.Trim() : null)).ToList();
         try
         {
@@ -100,7 +101,7 @@ internal static class SupplierPages
         }
     }
 
-    private static decimal? Quantity(string text, string field, Dictionary<string, string[]> unreadable)
+    private static decimal? Quantity(string text, string field, Dictionary<string, string[]> unreadable, string what = "the quantity delivered")
     {
         if (text.Length == 0)
         {
@@ -110,8 +111,22 @@ internal static class SupplierPages
         {
             return quantity;
         }
-        unreadable[field] = [$"'{text}' is not a number; write the quantity delivered in figures, e.g. 4 or 2.5."];
+        unreadable[field] = [$"'{text}' is not a number; write {what} in figures, e.g. 4 or 2.5."];
         return null;
+    }
+
+    /// <summary>The named inputs of a line (fields <c>lines[i].inputs.name</c>) that were filled in; none when none were.</summary>
+    private static Dictionary<string, decimal>? Inputs(IFormCollection form, string prefix, Dictionary<string, string[]> unreadable)
+    {
+        var inputs = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var field in form.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            if (Quantity(form[field].ToString().Trim(), field, unreadable, "this input") is { } value)
+            {
+                inputs[field[prefix.Length..]] = value;
+            }
+        }
+        return inputs.Count > 0 ? inputs : null;
     }
 
     /// <summary>A contract the organisation won, read under the REST API's access rule; 404 for any other contract.</summary>
@@ -131,6 +146,15 @@ internal static class SupplierPages
         var user = context.User;
         var returns = await grain.GetReturnsAsync();
         var grains = context.RequestServices.GetRequiredService<IGrainFactory>();
+        var inputs = new Dictionary<string, IReadOnlyList<string>>();
+        if (contract.FrameworkId is { } frameworkId)
+        {
+            var framework = grains.GetGrain<IFrameworkGrain>(frameworkId);
+            foreach (var term in contract.Terms)
+            {
+                inputs[term.MeasureId] = await framework.GetInputsAsync(term.MeasureId, term.FormulaVersion);
+            }
+        }
         var mayReturn = contract.State == ContractStatus.Live
             && ((user.Role() == Role.Supplier && user.OrganisationId() == organisationId) || user.CanWrite(contract.OrganisationId));
         return WebPage.Render<SupplierContract>(context, new
@@ -141,6 +165,7 @@ internal static class SupplierPages
             Returns = returns,
             Awaited = AwaitedReturns.Of(contract, returns, time.GetUtcNow()),
             MayReturn = mayReturn,
+            InputsRead = inputs,
             Posted = posted,
         }, status);
     }

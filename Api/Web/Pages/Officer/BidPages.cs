@@ -43,13 +43,25 @@ internal static class BidPages
             var commitments = new List<ContractsApi.CommitmentRequest>();
             foreach (var measure in measures)
             {
+                var inputs = new Dictionary<string, decimal>(StringComparer.Ordinal);
+                foreach (var field in form.Keys.Where(k => k.StartsWith(BidEntryPage.InputsOf(measure), StringComparison.Ordinal)))
+                {
+                    if (!Quantities.TryRead(form[field], out var input))
+                    {
+                        unreadable[field] = [$"'{form[field]}' is not a number."];
+                    }
+                    else if (input is not null)
+                    {
+                        inputs[field[BidEntryPage.InputsOf(measure).Length..]] = input.Value;
+                    }
+                }
                 if (!Quantities.TryRead(form[$"target-{measure}"], out var target))
                 {
                     unreadable[$"target-{measure}"] = [$"'{form[$"target-{measure}"]}' is not a number."];
                 }
                 else if (target is not null)
                 {
-                    commitments.Add(new ContractsApi.CommitmentRequest(measure, target));
+                    commitments.Add(new ContractsApi.CommitmentRequest(measure, target, inputs.Count > 0 ? inputs : null));
                 }
             }
             if (!Quantities.TryRead(form["price"], out var price))
