@@ -80,21 +80,42 @@ public static class FrameworksApi
     /// <summary>Adds a theme; its <c>Location</c> is the framework, which lists it. Honours <c>If-Match</c> on the framework.</summary>
     public static async Task<Created<ThemeDetails>> AddTheme(string id, AddThemeRequest request, IGrainFactory grains, HttpContext context)
     {
-        new RequestValidation().Required("name", request.Name).MaxLength("name", request.Name, 300).ThrowIfInvalid();
-        var theme = context.Response.Tagged(await Framework(grains, id).AddThemeAsync(request.Id, request.Name!.Trim(), request.Code, context.Request.IfMatch()));
+        var theme = context.Response.Tagged(await AddThemeAsync(id, request, grains, context.Request.IfMatch()));
         return TypedResults.Created($"/api/frameworks/{id}", theme);
+    }
+
+    /// <summary>A theme added, for the API and the pages alike.</summary>
+    internal static Task<Versioned<ThemeDetails>> AddThemeAsync(string id, AddThemeRequest request, IGrainFactory grains, VersionCondition? ifMatch)
+    {
+        new RequestValidation().Required("name", request.Name).MaxLength("name", request.Name, 300).ThrowIfInvalid();
+        return Framework(grains, id).AddThemeAsync(request.Id, request.Name!.Trim(), request.Code, ifMatch);
     }
 
     /// <summary>Adds an outcome to a theme; its <c>Location</c> is the framework, which lists it. Honours <c>If-Match</c> on the framework.</summary>
     public static async Task<Created<OutcomeDetails>> AddOutcome(string id, string themeId, AddOutcomeRequest request, IGrainFactory grains, HttpContext context)
     {
-        new RequestValidation().Required("name", request.Name).MaxLength("name", request.Name, 500).ThrowIfInvalid();
-        var outcome = context.Response.Tagged(await Framework(grains, id).AddOutcomeAsync(themeId, request.Id, request.Name!.Trim(), context.Request.IfMatch()));
+        var outcome = context.Response.Tagged(await AddOutcomeAsync(id, themeId, request, grains, context.Request.IfMatch()));
         return TypedResults.Created($"/api/frameworks/{id}", outcome);
+    }
+
+    /// <summary>An outcome added to a theme, for the API and the pages alike.</summary>
+    internal static Task<Versioned<OutcomeDetails>> AddOutcomeAsync(
+        string id, string themeId, AddOutcomeRequest request, IGrainFactory grains, VersionCondition? ifMatch)
+    {
+        new RequestValidation().Required("name", request.Name).MaxLength("name", request.Name, 500).ThrowIfInvalid();
+        return Framework(grains, id).AddOutcomeAsync(themeId, request.Id, request.Name!.Trim(), ifMatch);
     }
 
     /// <summary>Adds a measure; its formula is checked, compiled and published as version 1.</summary>
     public static async Task<Created<MeasureDetails>> AddMeasure(string id, AddMeasureRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
+    {
+        var measure = context.Response.Tagged(await AddMeasureAsync(id, request, grains, user, context.Request.IfMatch()));
+        return TypedResults.Created($"/api/frameworks/{id}/measures/{measure.Id}", measure);
+    }
+
+    /// <summary>A measure added with its first formula version, for the API and the pages alike.</summary>
+    internal static Task<Versioned<MeasureDetails>> AddMeasureAsync(
+        string id, AddMeasureRequest request, IGrainFactory grains, ClaimsPrincipal user, VersionCondition? ifMatch)
     {
         new RequestValidation()
             .Required("themeId", request.ThemeId)
@@ -105,10 +126,9 @@ public static class FrameworksApi
             .MaxLength("unit", request.Unit, 50)
             .Required("formula", request.Formula)
             .ThrowIfInvalid();
-        var measure = context.Response.Tagged(await Framework(grains, id).AddMeasureAsync(new NewMeasure(
+        return Framework(grains, id).AddMeasureAsync(new NewMeasure(
             request.Id, request.ThemeId!, request.OutcomeId!, request.Title!.Trim(), request.Unit!.Trim(), request.Formula!, request.Options, user.Actor(),
-            request.Direction ?? MeasureDirection.Increase, request.Figure), context.Request.IfMatch()));
-        return TypedResults.Created($"/api/frameworks/{id}/measures/{measure.Id}", measure);
+            request.Direction ?? MeasureDirection.Increase, request.Figure), ifMatch);
     }
 
     /// <summary>Sets a measure's default SROI adjustments (each rate with its source), which contracts may override; honours <c>If-Match</c>.</summary>

@@ -28,6 +28,9 @@ internal static class FormulaPages
         web.MapPost("/frameworks", CopyFramework);
         web.MapGet("/frameworks/{id}", FrameworkAsync);
         web.MapPost("/frameworks/{id}/proxy-values", SetProxyValue);
+        web.MapPost("/frameworks/{id}/themes", AddTheme);
+        web.MapPost("/frameworks/{id}/outcomes", AddOutcome);
+        web.MapPost("/frameworks/{id}/measures", AddMeasure);
         web.MapGet("/frameworks/{id}/measures/{measureId}", (string id, string measureId, HttpContext context, IGrainFactory grains) =>
             EditorAsync(context, grains, id, measureId, new Editor()));
         web.MapPost("/frameworks/{id}/measures/{measureId}/check", Check);
@@ -46,7 +49,7 @@ internal static class FormulaPages
         var form = await WebForms.ReadAsync(context);
         var id = form["id"].ToString();
         var created = await FrameworksApi.CreateFrameworkAsync(
-            new FrameworksApi.CreateFrameworkRequest(id.Length == 0 ? null : id, form["name"].ToString(), form["copyFrom"].ToString()), grains, user);
+            new FrameworksApi.CreateFrameworkRequest(id.Length == 0 ? null : id, form["name"].ToString(), Optional(form["copyFrom"])), grains, user);
         return Results.Redirect($"/frameworks/{created.Id}");
     }
 
@@ -70,6 +73,36 @@ internal static class FormulaPages
             await FrameworksApi.SetProxyValueAsync(id, code, request, grains, user, WebForms.IfMatch(form));
             return $"Proxy value {code} set.";
         });
+
+    private static Task<IResult> AddTheme(string id, HttpContext context, IGrainFactory grains) =>
+        WebForms.ActAsync(context, $"/frameworks/{id}#add", async form =>
+        {
+            var theme = await FrameworksApi.AddThemeAsync(
+                id, new FrameworksApi.AddThemeRequest(Optional(form["id"]), form["name"], Optional(form["code"])), grains, WebForms.IfMatch(form));
+            return $"Theme {theme.Value.Name} added.";
+        });
+
+    private static Task<IResult> AddOutcome(string id, HttpContext context, IGrainFactory grains) =>
+        WebForms.ActAsync(context, $"/frameworks/{id}#add", async form =>
+        {
+            var outcome = await FrameworksApi.AddOutcomeAsync(
+                id, form["themeId"].ToString(), new FrameworksApi.AddOutcomeRequest(Optional(form["id"]), form["name"]), grains, WebForms.IfMatch(form));
+            return $"Outcome {outcome.Value.Name} added.";
+        });
+
+    /// <summary>A measure under an outcome chosen as <c>theme/outcome</c>, with its unit and first formula.</summary>
+    private static Task<IResult> AddMeasure(string id, HttpContext context, IGrainFactory grains, ClaimsPrincipal user) =>
+        WebForms.ActAsync(context, $"/frameworks/{id}#add", async form =>
+        {
+            var place = form["outcome"].ToString().Split('/', 2);
+            var measure = await FrameworksApi.AddMeasureAsync(id, new FrameworksApi.AddMeasureRequest(
+                Optional(form["id"]), place[0], place.Length == 2 ? place[1] : null, form["title"], form["unit"], form["formula"],
+                Options: null, Direction: null, Figure: null), grains, user, WebForms.IfMatch(form));
+            return $"Measure {measure.Value.Title} added with its formula as version 1.";
+        });
+
+    private static string? Optional(Microsoft.Extensions.Primitives.StringValues value) =>
+        value.ToString().Trim() is { Length: > 0 } text ? text : null;
 
     private static async Task<IResult> Check(string id, string measureId, HttpContext context, IGrainFactory grains)
     {

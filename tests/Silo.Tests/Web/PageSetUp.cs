@@ -100,21 +100,39 @@ public sealed partial class PageSetUp(WebSite site)
         await admin.GetByRole(AriaRole.Button, new() { Name = "Copy" }).ClickAsync();
         await Expect(admin).ToHaveURLAsync(new Regex($"/frameworks/{Commissioning.Framework}$"));
 
-        // No page adds a theme, an outcome or a measure to a framework (the formula editor edits the formulas of the
-        // measures it has), so these alone go through the REST API, as the administrator.
-        var framework = $"/api/frameworks/{Commissioning.Framework}";
-        await Site.PostAsync($"{framework}/themes", new { id = "jobs", name = "Jobs and skills" });
-        await Site.PostAsync($"{framework}/themes/jobs/outcomes", new { id = "local-jobs", name = "More local people in work" });
-        await Site.PostAsync($"{framework}/themes", new { id = "environment", name = "Environment" });
-        await Site.PostAsync($"{framework}/themes/environment/outcomes", new { id = "less-carbon", name = "Less carbon" });
+        // Themes, outcomes and measures are added on the framework's page, each form answered beside the section.
+        var page = $"/frameworks/{Commissioning.Framework}";
+        foreach (var (id, name) in new[] { ("jobs", "Jobs and skills"), ("environment", "Environment") })
+        {
+            await admin.GotoAsync(page);
+            await admin.GetByLabel("Theme name").FillAsync(name);
+            await admin.GetByLabel("Theme id (optional)").FillAsync(id);
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Add theme" }).ClickAsync();
+            await Expect(admin.Locator("#add .flash")).ToContainTextAsync($"Theme {name} added.");
+        }
+        foreach (var (theme, id, name) in new[] { ("jobs", "local-jobs", "More local people in work"), ("environment", "less-carbon", "Less carbon") })
+        {
+            await admin.GotoAsync(page);
+            await admin.GetByLabel("Under theme").SelectOptionAsync(theme);
+            await admin.GetByLabel("Outcome name").FillAsync(name);
+            await admin.GetByLabel("Outcome id (optional)").FillAsync(id);
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Add outcome" }).ClickAsync();
+            await Expect(admin.Locator("#add .flash")).ToContainTextAsync($"Outcome {name} added.");
+        }
         foreach (var (id, theme, outcome, unit, proxy) in new[]
         {
             ("new-jobs", "jobs", "local-jobs", "FTE", "JOB"), ("apprentice-weeks", "jobs", "local-jobs", "weeks", "APP"),
             ("carbon-saved", "environment", "less-carbon", "tCO2e", "CO2"),
         })
         {
-            await Site.PostAsync($"{framework}/measures",
-                new { id, themeId = theme, outcomeId = outcome, title = id, unit, formula = $"Quantity * Proxy(\"{proxy}\")" });
+            await admin.GotoAsync(page);
+            await admin.GetByLabel("Under outcome").SelectOptionAsync($"{theme}/{outcome}");
+            await admin.GetByLabel("Measure title").FillAsync(id);
+            await admin.GetByLabel("Unit (e.g. FTE, weeks, £)").FillAsync(unit);
+            await admin.GetByLabel("Measure id (optional)").FillAsync(id);
+            await admin.Locator("#measure-formula").FillAsync($"Quantity * Proxy(\"{proxy}\")");
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Add measure" }).ClickAsync();
+            await Expect(admin.Locator("#add .flash")).ToContainTextAsync($"Measure {id} added");
         }
 
         foreach (var (code, value) in new[] { ("JOB", "1000"), ("APP", "250"), ("CO2", "80") })
