@@ -85,6 +85,15 @@ public static class KiteMarkApi
     public static async Task<Ok<SchemeResponse>> PutScheme(
         string id, SchemeRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
     {
+        var scheme = await PutSchemeAsync(id, request, grains, user, context.Request.IfMatch());
+        context.Response.SetETag(scheme.ETag);
+        return TypedResults.Ok(scheme.AsResponse());
+    }
+
+    /// <summary>A scheme created or replaced, for the API and the pages alike.</summary>
+    internal static async Task<KiteMarkSchemeDetails> PutSchemeAsync(
+        string id, SchemeRequest request, IGrainFactory grains, ClaimsPrincipal user, VersionCondition? ifMatch)
+    {
         // An Admin's scheme that names no awarding body is open to every awarding body (API.md); a Champion's is its body's.
         var awardingBodyId = request.AwardingBodyId ?? (user.IsAdmin() ? null : user.OrganisationId());
         var validation = new RequestValidation()
@@ -106,9 +115,7 @@ public static class KiteMarkApi
             throw new ForbiddenException($"Scheme '{id}' is the local scheme of '{existing.AwardingBodyId}'.");
         }
         var definition = await request.AsDefinitionAsync(id, grains);
-        var scheme = await grain.PutAsync(definition, awardingBodyId, context.Request.IfMatch());
-        context.Response.SetETag(scheme.ETag);
-        return TypedResults.Ok(scheme.AsResponse());
+        return await grain.PutAsync(definition, awardingBodyId, ifMatch);
     }
 
     /// <summary>Every nomination, by nominated organisation, a page at a time.</summary>

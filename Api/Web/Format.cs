@@ -55,6 +55,23 @@ internal static partial class Format
         return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
     }
 
+    /// <summary>An ISO 8601 validity as people say it: <c>P5Y</c> is "5 years", <c>P1Y6M</c> "1 year 6 months"; anything else as written.</summary>
+    public static string Validity(string duration)
+    {
+        var match = DatePeriod().Match(duration);
+        if (!match.Success || match.Groups.Cast<Group>().Skip(1).All(g => !g.Success))
+        {
+            return duration;
+        }
+        var parts = new[] { ("y", "year"), ("m", "month"), ("w", "week"), ("d", "day") }
+            .Where(part => match.Groups[part.Item1].Success)
+            .Select(part => int.Parse(match.Groups[part.Item1].Value, CultureInfo.InvariantCulture) is var n && n == 1 ? $"1 {part.Item2}" : $"{n:N0} {part.Item2}s");
+        return string.Join(" ", parts);
+    }
+
+    [GeneratedRegex("^P(?:(?<y>[0-9]{1,4})Y)?(?:(?<m>[0-9]{1,4})M)?(?:(?<w>[0-9]{1,4})W)?(?:(?<d>[0-9]{1,5})D)?$")]
+    private static partial Regex DatePeriod();
+
     [GeneratedRegex("(?<=[a-z])([A-Z])")]
     private static partial Regex WordBoundary();
 }

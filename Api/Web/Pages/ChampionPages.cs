@@ -7,6 +7,7 @@ using SocialValue.Api.Auth;
 using SocialValue.Api.KiteMark;
 using SocialValue.Api.Web.Components.Pages.KiteMark;
 using SocialValue.Errors;
+using SocialValue.Ids;
 using SocialValue.Indexes;
 using SocialValue.Keys;
 using SocialValue.KiteMark;
@@ -25,6 +26,7 @@ internal static class ChampionPages
     public static void MapChampionPages(this IEndpointRouteBuilder web)
     {
         web.MapGet("/kitemark/queue", Queue);
+        web.MapPost("/kitemark/schemes", PutScheme);
         web.MapGet("/kitemark/applications/{id}", ApplicationAsync);
         web.MapPost("/kitemark/applications/{id}/evidence/{evidenceId}/review", Review);
         web.MapPost("/kitemark/applications/{id}/transitions", Fire);
@@ -49,13 +51,39 @@ internal static class ChampionPages
         return WebPage.Render<QueuePage>(context, new
         {
             ExpiringDays,
+            BodyId = body,
             BodyName = names.GetValueOrDefault(body, body),
             Applications = await IndexPaging.AllAsync((after, limit) => queue.ListAsync(after, limit, null)),
             Expiring = await queue.ListExpiringAsync(time.GetUtcNow().AddDays(ExpiringDays)),
+            Schemes = await IndexPaging.AllAsync(grains.GetGrain<IKiteMarkSchemeIndexGrain>(IKiteMarkSchemeIndexGrain.All).ListAsync),
             Nominated = nominations.Where(n => n.NominatedBy == body)
                 .Select(n => (names.GetValueOrDefault(n.OrganisationId, n.OrganisationId), n.NominatedAt)).ToList(),
         });
     }
+
+    /// <summary>
+    /// The awarding body's own scheme, started from another with its own name and validity in days; the champion's
+    /// queue shows it among the schemes. Admin is asked to choose an awarding body first, so the scheme is always a body's.
+    /// </summary>
+    private static Task<IResult> PutScheme(string? awardingBodyId, HttpContext context, IGrainFactory grains, ClaimsPrincipal user) =>
+        WebForms.ActAsync(context, QueueUrl(awardingBodyId) + "#schemes", async form =>
+        {
+            var body = user.QueueOf(awardingBodyId);
+            var name = form["name"].ToString().Trim();
+            var id = form["id"].ToString().Trim() is { Length: > 0 } given ? given : Slug.From(name.Length == 0 ? "scheme" : name);
+            var days = form["validityDays"].ToString().Trim();
+            if (!int.TryParse(days, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var validity)
+                || validity is < 1 or > 3650)
+            {
+                throw new ValidationException("validityDays", "Give the validity as a whole number of days from 1 to 3650.");
+            }
+            var scheme = await KiteMarkApi.PutSchemeAsync(id, new KiteMarkApi.SchemeRequest(
+                name, body, form["copyFrom"].ToString() is { Length: > 0 } from ? from : null, Themes: null, MustDos: null, $"P{validity}D"), grains, user, ifMatch: null);
+            return $"Scheme {scheme.Scheme.Name} saved: valid for {validity} days.";
+        });
+
+    private static string QueueUrl(string? awardingBodyId) =>
+        awardingBodyId is null ? "/kitemark/queue" : $"/kitemark/queue?awardingBodyId={Uri.EscapeDataString(awardingBodyId)}";
 
     private static async Task<IResult> ApplicationAsync(string id, HttpContext context, IGrainFactory grains, ClaimsPrincipal user)
     {

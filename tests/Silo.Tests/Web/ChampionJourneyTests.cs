@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SocialValue.Silo.Tests.Infrastructure;
@@ -34,10 +32,23 @@ public sealed class ChampionJourneyTests(BrowserFixture browser) : IAsyncLifetim
         var officerKey = await setUp.KeyAsync("Officer", Trust);
         await setUp.SignOutAsync();
 
-        // No page sets up a local Kite Mark scheme, so the champion makes this one (60 days' validity, so the award shows
-        // as expiring) through the REST API.
-        await _site.Client(championKey).PutAsJsonAsync("/api/kitemark/schemes/wirral-short",
-            new { name = "Wirral, short validity", copyFrom = "cheshire-merseyside", validity = "P60D" }).AssertJsonAsync(HttpStatusCode.OK);
+        // The champion makes the body's own scheme (60 days' validity, so the award shows as expiring) on its queue page.
+        var champion = await _site.SignInAsync(championKey);
+        await champion.GotoAsync("/kitemark/queue");
+        await champion.GetByLabel("Copy of").SelectOptionAsync("cheshire-merseyside");
+        await champion.GetByLabel("Scheme name").FillAsync("Wirral, short validity");
+        await champion.GetByLabel("Scheme id (optional)").FillAsync("wirral-short");
+        await champion.GetByLabel("An award is valid for (days)").FillAsync("sixty");
+        await champion.GetByRole(AriaRole.Button, new() { Name = "Save scheme" }).ClickAsync();
+        await Expect(champion.Locator("#schemes .flash.error")).ToContainTextAsync("whole number of days");
+        await Expect(champion.Locator("#scheme-list")).Not.ToContainTextAsync("Wirral, short validity");
+        await champion.GetByLabel("Copy of").SelectOptionAsync("cheshire-merseyside");
+        await champion.GetByLabel("Scheme name").FillAsync("Wirral, short validity");
+        await champion.GetByLabel("Scheme id (optional)").FillAsync("wirral-short");
+        await champion.GetByLabel("An award is valid for (days)").FillAsync("60");
+        await champion.GetByRole(AriaRole.Button, new() { Name = "Save scheme" }).ClickAsync();
+        await Expect(champion.Locator("#schemes .flash")).ToHaveTextAsync("Scheme Wirral, short validity saved: valid for 60 days.");
+        await Expect(champion.Locator("#scheme-list")).ToContainTextAsync("Wirral, short validity local · valid for 60 days");
         var applicant = await _site.SignInAsync(officerKey);
         var id = await PageSetUp.ApplyAsync(applicant, Trust, Council, "wirral-short",
             ("social", "social-4"), ("economic", "economic-2"), ("environment", "environment-6"), ("innovation", "innovation-1"));
